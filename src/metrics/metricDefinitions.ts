@@ -1,0 +1,97 @@
+/** The metrics vitals-gate measures and gates on. */
+export const METRIC_NAMES = ['LCP', 'INP', 'CLS', 'FCP', 'TTFB', 'TBT'] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];
+
+/** The four LCP subparts of the web-vitals attribution build; they add up to LCP. */
+export const LCP_SUBPARTS = [
+  'timeToFirstByte',
+  'resourceLoadDelay',
+  'resourceLoadDuration',
+  'elementRenderDelay',
+] as const;
+export type LcpSubpart = (typeof LCP_SUBPARTS)[number];
+
+/** TTFB subparts of the web-vitals attribution build (v5+); they add up to TTFB. */
+export const TTFB_SUBPARTS = [
+  'waitingDuration',
+  'cacheDuration',
+  'dnsDuration',
+  'connectionDuration',
+  'requestDuration',
+] as const;
+export type TtfbSubpart = (typeof TTFB_SUBPARTS)[number];
+
+export type Rating = 'good' | 'needs-improvement' | 'poor';
+
+export interface MetricDefinition {
+  name: MetricName;
+  /** Human name for reports. */
+  title: string;
+  /** `ms` for times, `unitless` for CLS. */
+  unit: 'ms' | 'unitless';
+  /** Upper bound of "good" (inclusive) and of "needs improvement" (inclusive). */
+  thresholds: readonly [good: number, poor: number];
+  /** Where the thresholds come from. */
+  thresholdSource: string;
+}
+
+/** Thresholds as published by web-vitals (`LCPThresholds` …) and, for TBT, Lighthouse's scoring curve. */
+export const METRICS: Readonly<Record<MetricName, MetricDefinition>> = {
+  LCP: {
+    name: 'LCP',
+    title: 'Largest Contentful Paint',
+    unit: 'ms',
+    thresholds: [2500, 4000],
+    thresholdSource: 'web-vitals',
+  },
+  INP: {
+    name: 'INP',
+    title: 'Interaction to Next Paint',
+    unit: 'ms',
+    thresholds: [200, 500],
+    thresholdSource: 'web-vitals',
+  },
+  CLS: {
+    name: 'CLS',
+    title: 'Cumulative Layout Shift',
+    unit: 'unitless',
+    thresholds: [0.1, 0.25],
+    thresholdSource: 'web-vitals',
+  },
+  FCP: {
+    name: 'FCP',
+    title: 'First Contentful Paint',
+    unit: 'ms',
+    thresholds: [1800, 3000],
+    thresholdSource: 'web-vitals',
+  },
+  TTFB: {
+    name: 'TTFB',
+    title: 'Time to First Byte',
+    unit: 'ms',
+    thresholds: [800, 1800],
+    thresholdSource: 'web-vitals',
+  },
+  TBT: {
+    name: 'TBT',
+    title: 'Total Blocking Time',
+    unit: 'ms',
+    thresholds: [200, 600],
+    thresholdSource: 'Lighthouse',
+  },
+};
+
+export const LCP_SUBPART_TITLES: Readonly<Record<LcpSubpart, string>> = {
+  timeToFirstByte: 'Time to first byte',
+  resourceLoadDelay: 'Resource load delay',
+  resourceLoadDuration: 'Resource load duration',
+  elementRenderDelay: 'Element render delay',
+};
+
+/** Rates a value the way web-vitals does: good ≤ first threshold < needs improvement ≤ second < poor. */
+export function rateMetric(name: MetricName, value: number): Rating {
+  const [good, poor] = METRICS[name].thresholds;
+  if (value <= good) return 'good';
+  if (value <= poor) return 'needs-improvement';
+  return 'poor';
+}

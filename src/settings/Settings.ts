@@ -1,0 +1,25 @@
+/** Emulated device class; decides screen emulation, user agent and throttling (Lighthouse's presets). */
+export type Device = 'mobile' | 'desktop';
+
+/** `device` applies the profile's network and CPU throttling; `none` measures the machine as it is. */
+export type Throttling = 'device' | 'none';
+
+/** Every option of a gate run, parsed and validated once. */
+export interface Settings {
+  /** Absolute http(s) URLs to measure, in order, without duplicates. */
+  urls: string[];
+  /** Path of the budgets file; undefined = the default Core Web Vitals budgets. */
+  budgetsPath?: string;
+  /** Page loads per URL (1-50). */
+  runs: number;
+  device: Device;
+  throttling: Throttling;
+  /** Whether one Lighthouse navigation per URL is run (TBT, performance score, HTML report). */
+  lighthouse: boolean;
+  /** Explicit Chrome executable; undefined = discover it. */
+  chromePath?: string;
+  /** Folder that receives results.json, report.md and Lighthouse reports. */
+  outputDir: string;
+  /** Milliseconds one page load may take. */
+  timeoutMs: number;
+}

@@ -1,0 +1,57 @@
+/**
+ * Every input of the action, which is also a `--flag` of the CLI. `action.yml` must list exactly these
+ * (a test checks it), so the two front ends cannot drift apart.
+ */
+export interface InputDefinition {
+  name: string;
+  description: string;
+  /** The default as written in action.yml; undefined = no default. */
+  default?: string;
+}
+
+export const INPUT_DEFINITIONS: readonly InputDefinition[] = [
+  {
+    name: 'urls',
+    description:
+      'URLs to measure, separated by newlines or commas. Relative paths (starting with /) are joined to base-url.',
+  },
+  {
+    name: 'base-url',
+    description: 'Origin (and optional path prefix) that relative entries of urls are joined to.',
+  },
+  {
+    name: 'budgets',
+    description:
+      'Path to a budgets JSON file (see budgets.schema.json). Without it, the Core Web Vitals thresholds apply: "needs improvement" warns, "poor" fails.',
+  },
+  { name: 'runs', description: 'Page loads per URL, each in a fresh browser context (1-50).', default: '5' },
+  {
+    name: 'device',
+    description: 'Emulated device: mobile (Moto G Power, Slow 4G, 4x CPU) or desktop (Dense 4G).',
+    default: 'mobile',
+  },
+  {
+    name: 'throttling',
+    description: 'device = apply the device profile network and CPU throttling; none = the machine as it is.',
+    default: 'device',
+  },
+  {
+    name: 'lighthouse',
+    description: 'Run one Lighthouse navigation per URL for TBT, the performance score and an HTML report.',
+    default: 'true',
+  },
+  {
+    name: 'chrome-path',
+    description: 'Chrome or Chromium executable. Default: CHROME_PATH, then the usual install locations.',
+  },
+  {
+    name: 'output-dir',
+    description: 'Folder for results.json, report.md and the Lighthouse HTML reports.',
+    default: 'vitals-gate-results',
+  },
+  {
+    name: 'timeout',
+    description: 'Seconds one page load may take before the run is recorded as failed.',
+    default: '60',
+  },
+];

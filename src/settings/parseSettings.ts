@@ -1,0 +1,118 @@
+import { UserError } from '../errors/UserError.js';
+import { INPUT_DEFINITIONS } from './inputDefinitions.js';
+import type { Device, Settings, Throttling } from './Settings.js';
+
+/** Reads one raw input by its name (`runs`, `base-url` …); empty or absent = undefined. */
+export type InputReader = (name: string) => string | undefined;
+
+function defaultOf(name: string): string | undefined {
+  return INPUT_DEFINITIONS.find((input) => input.name === name)?.default;
+}
+
+function read(get: InputReader, name: string): string | undefined {
+  const value = get(name)?.trim();
+  return value ? value : defaultOf(name);
+}
+
+function parseInteger(get: InputReader, name: string, min: number, max: number): number {
+  const raw = read(get, name) ?? '';
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new UserError(`Invalid input '${name}': '${raw}'. Expected a whole number from ${min} to ${max}.`);
+  }
+  return Number(raw);
+}
+
+function parseChoice<T extends string>(get: InputReader, name: string, choices: readonly T[]): T {
+  const raw = (read(get, name) ?? '').toLowerCase();
+  if (!(choices as readonly string[]).includes(raw)) {
+    throw new UserError(`Invalid input '${name}': '${raw}'. Expected one of: ${choices.join(', ')}.`);
+  }
+  return raw as T;
+}
+
+function parseBoolean(get: InputReader, name: string): boolean {
+  const raw = (read(get, name) ?? '').toLowerCase();
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new UserError(`Invalid input '${name}': '${raw}'. Expected true or false.`);
+}
+
+function parseBaseUrl(raw: string | undefined): URL | undefined {
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UserError(
+      `Invalid input 'base-url': '${raw}'. Expected an absolute http(s) URL such as https://preview.example.com.`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UserError(`Invalid input 'base-url': '${raw}'. Expected an http:// or https:// URL.`);
+  }
+  return url;
+}
+
+/** Joins a relative path to the base URL, keeping the base URL's own path prefix. */
+function joinToBase(base: URL, relative: string): string {
+  const prefix = base.pathname.replace(/\/+$/, '');
+  return new URL(`${prefix}${relative}`, base.origin).href;
+}
+
+/** Splits the `urls` input (newlines or commas) and resolves each entry to an absolute URL. */
+export function parseUrls(rawUrls: string | undefined, rawBase: string | undefined): string[] {
+  const base = parseBaseUrl(rawBase);
+  const entries = (rawUrls ?? '')
+    .split(/[\n,]/)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry && !entry.startsWith('#'));
+  if (entries.length === 0) {
+    throw new UserError(
+      "Missing input 'urls'. Expected one or more URLs separated by newlines or commas, e.g. 'https://preview.example.com/' or '/' with base-url.",
+    );
+  }
+  const urls = entries.map((entry) => {
+    if (entry.startsWith('/')) {
+      if (!base) {
+        throw new UserError(
+          `Invalid input 'urls': '${entry}' is a relative path but 'base-url' is not set. Expected an absolute URL, or set base-url.`,
+        );
+      }
+      return joinToBase(base, entry);
+    }
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      throw new UserError(
+        `Invalid input 'urls': '${entry}'. Expected an absolute http(s) URL or a path starting with /.`,
+      );
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new UserError(`Invalid input 'urls': '${entry}'. Expected an http:// or https:// URL.`);
+    }
+    return url.href;
+  });
+  return [...new Set(urls)];
+}
+
+/**
+ * Parses every input once into the typed settings. Throws a UserError naming the input and the expected
+ * format on the first invalid one.
+ */
+export function parseSettings(get: InputReader): Settings {
+  const budgetsPath = read(get, 'budgets');
+  const chromePath = read(get, 'chrome-path');
+  const settings: Settings = {
+    urls: parseUrls(read(get, 'urls'), read(get, 'base-url')),
+    runs: parseInteger(get, 'runs', 1, 50),
+    device: parseChoice<Device>(get, 'device', ['mobile', 'desktop']),
+    throttling: parseChoice<Throttling>(get, 'throttling', ['device', 'none']),
+    lighthouse: parseBoolean(get, 'lighthouse'),
+    outputDir: read(get, 'output-dir') ?? 'vitals-gate-results',
+    timeoutMs: parseInteger(get, 'timeout', 1, 600) * 1000,
+  };
+  if (budgetsPath) settings.budgetsPath = budgetsPath;
+  if (chromePath) settings.chromePath = chromePath;
+  return settings;
+}
