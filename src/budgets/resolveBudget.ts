@@ -1,0 +1,34 @@
+import type { BudgetsFile, MetricBudget, ResolvedBudget, Threshold } from './Budgets.js';
+import { matchPath } from './matchPath.js';
+
+function thresholdOf(budget: Threshold | undefined): Threshold {
+  const threshold: Threshold = {};
+  if (budget?.max !== undefined) threshold.max = budget.max;
+  if (budget?.warn !== undefined) threshold.warn = budget.warn;
+  return threshold;
+}
+
+function hasThreshold(budget: Threshold): boolean {
+  return budget.max !== undefined || budget.warn !== undefined;
+}
+
+/**
+ * The budget for one URL: every entry whose path matches applies in file order. For the same metric a
+ * later entry's max/warn pair replaces the earlier pair; LCP subpart budgets are replaced per subpart.
+ */
+export function resolveBudget(budgets: BudgetsFile, url: string): ResolvedBudget {
+  const resolved: ResolvedBudget = { matched: [], metrics: {} };
+  for (const entry of budgets.budgets) {
+    if (!matchPath(entry.path, url)) continue;
+    resolved.matched.push(entry.path);
+    for (const [name, budget] of Object.entries(entry.metrics ?? {})) {
+      const key = name as keyof ResolvedBudget['metrics'];
+      const previous = resolved.metrics[key];
+      const merged: MetricBudget = thresholdOf(hasThreshold(budget) ? budget : previous);
+      const subparts = { ...previous?.subparts, ...budget.subparts };
+      if (Object.keys(subparts).length > 0) merged.subparts = subparts;
+      resolved.metrics[key] = merged;
+    }
+  }
+  return resolved;
+}
