@@ -1,0 +1,30 @@
+import type { Threshold } from '../budgets/Budgets.js';
+import type { LcpSubpart, MetricName } from '../metrics/metricDefinitions.js';
+
+/** pass < warn < fail; warnings never fail the gate. */
+export type Status = 'pass' | 'warn' | 'fail';
+
+/** One budget compared with one median. */
+export interface BudgetCheck {
+  metric: MetricName;
+  /** Set for LCP subpart budgets. */
+  subpart?: LcpSubpart;
+  /** The median compared; undefined when the metric was not measured. */
+  value?: number;
+  threshold: Threshold;
+  /** `not-measured` never fails: the report says so instead. */
+  status: Status | 'not-measured';
+}
+
+export interface UrlVerdict {
+  url: string;
+  status: Status;
+  checks: BudgetCheck[];
+  /** Why the URL failed beyond budgets (e.g. no run succeeded). */
+  problems: string[];
+}
+
+export interface GateVerdict {
+  status: Status;
+  urls: UrlVerdict[];
+}
