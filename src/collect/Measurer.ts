@@ -1,0 +1,21 @@
+import type { LighthouseSummary, RunMeasurement } from './RunMeasurement.js';
+
+/** The result of one Lighthouse navigation: the summary and its HTML report. */
+export interface LighthouseOutcome {
+  summary: LighthouseSummary;
+  html?: string;
+}
+
+/**
+ * What the gate needs from a browser. The real one drives Chrome; tests of the gate logic pass their own.
+ * Runs are made one after another, never concurrently.
+ */
+export interface Measurer {
+  /** E.g. `Chrome/156.0.8078.73`. */
+  readonly browserVersion: string;
+  /** One page load in a fresh browser context. Never throws for page failures: they land in `error`. */
+  measure(url: string, index: number): Promise<RunMeasurement>;
+  /** One Lighthouse navigation for diagnostics. Never throws: failures land in `summary.error`. */
+  lighthouse(url: string): Promise<LighthouseOutcome>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,64 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import type { Settings } from '../settings/Settings.js';
+import { DEVICE_PROFILES } from './deviceProfiles.js';
+import { inPageScript } from './inPageScript.js';
+import type { Measurer } from './Measurer.js';
+import { measureRun } from './measureRun.js';
+import { runLighthouse } from './runLighthouse.js';
+import { webVitalsSource } from './webVitalsSource.js';
+
+/**
+ * Flags for a quiet, reproducible headless Chrome: no background traffic of Chrome's own (it fails on
+ * closed networks and adds noise), no QUIC, no first-run UI. `--no-sandbox` only when running as root,
+ * where Chrome refuses to start otherwise.
+ */
+export function chromeFlags(isRoot: boolean): string[] {
+  return [
+    '--headless=new',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-extensions',
+    '--disable-dev-shm-usage',
+    ...(isRoot ? ['--no-sandbox'] : []),
+  ];
+}
+
+/** Launches one Chrome for the whole job (fresh profile) and returns a Measurer backed by it. */
+export async function launchChrome(
+  chromePath: string,
+  settings: Pick<Settings, 'device' | 'throttling' | 'timeoutMs'>,
+): Promise<Measurer> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'vitals-gate-chrome-'));
+  const browser = await puppeteer.launch({
+    executablePath: chromePath,
+    headless: true,
+    userDataDir,
+    args: chromeFlags(process.getuid?.() === 0),
+    protocolTimeout: Math.max(180_000, settings.timeoutMs * 2),
+  });
+  const script = inPageScript(webVitalsSource());
+  const profile = DEVICE_PROFILES[settings.device];
+  return {
+    browserVersion: await browser.version(),
+    measure: (url, index) =>
+      measureRun(browser, url, index, {
+        profile,
+        throttle: settings.throttling === 'device',
+        timeoutMs: settings.timeoutMs,
+        script,
+      }),
+    lighthouse: (url) => runLighthouse(browser, url, settings.device, settings.timeoutMs),
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
+    },
+  };
+}

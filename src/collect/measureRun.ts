@@ -1,0 +1,175 @@
+import type { Browser, CDPSession, Page } from 'puppeteer-core';
+import { describeError } from '../errors/UserError.js';
+import { LCP_SUBPARTS, TTFB_SUBPARTS } from '../metrics/metricDefinitions.js';
+import type { DeviceProfile } from './deviceProfiles.js';
+import { REPORT_BINDING } from './inPageScript.js';
+import type { RunMeasurement } from './RunMeasurement.js';
+
+export interface MeasureRunOptions {
+  profile: DeviceProfile;
+  throttle: boolean;
+  timeoutMs: number;
+  /** The in-page script (web-vitals + reporting), from `inPageScript()`. */
+  script: string;
+  /** After load and network idle, how long no new metric report must arrive before the run ends. */
+  quietMs?: number;
+}
+
+/** A metric report as the in-page script sends it. */
+interface Report {
+  name: string;
+  value: number;
+  attribution: Record<string, unknown>;
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function prepare(page: Page, cdp: CDPSession, options: MeasureRunOptions): Promise<void> {
+  await cdp.send('Runtime.enable');
+  await cdp.send('Runtime.addBinding', { name: REPORT_BINDING });
+  await page.setViewport(options.profile.viewport);
+  await page.setUserAgent({ userAgent: options.profile.userAgent });
+  if (options.throttle) {
+    const { latencyMs, downloadBytesPerSecond, uploadBytesPerSecond } = options.profile.network;
+    await page.emulateNetworkConditions({
+      download: downloadBytesPerSecond,
+      upload: uploadBytesPerSecond,
+      latency: latencyMs,
+    });
+    await page.emulateCPUThrottling(options.profile.cpuSlowdown);
+  }
+  await page.evaluateOnNewDocument(options.script);
+}
+
+/** Waits until no new report has arrived for `quietMs` (LCP and CLS may still change after load). */
+async function waitForQuiet(lastReportAt: () => number, quietMs: number, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    const quietFor = Date.now() - lastReportAt();
+    if (quietFor >= quietMs) return;
+    await delay(Math.min(quietMs - quietFor, Math.max(0, deadline - Date.now())) + 5);
+  }
+}
+
+/** The named numbers of a serialised record, 0 where absent (web-vitals reports 0 for empty subparts). */
+function pickNumbers<K extends string>(names: readonly K[], source: unknown): Record<K, number> {
+  const record = (source ?? {}) as Record<string, unknown>;
+  const picked = {} as Record<K, number>;
+  for (const name of names) {
+    const value = record[name];
+    picked[name] = typeof value === 'number' ? value : 0;
+  }
+  return picked;
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined;
+}
+
+function optionalNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** Turns the last report of each metric into the typed run measurement. */
+function toMeasurement(base: RunMeasurement, reports: Map<string, Report>): RunMeasurement {
+  const measurement: RunMeasurement = { ...base };
+  const lcp = reports.get('LCP');
+  if (lcp) {
+    const a = lcp.attribution;
+    measurement.lcp = {
+      value: lcp.value,
+      attribution: {
+        target: optionalString(a.target),
+        url: optionalString(a.url),
+        resourceType: optionalString(a.resourceType),
+        subparts: pickNumbers(LCP_SUBPARTS, a.subparts),
+      },
+    };
+  }
+  const cls = reports.get('CLS');
+  if (cls) {
+    const a = cls.attribution;
+    measurement.cls = {
+      value: cls.value,
+      attribution: {
+        largestShiftTarget: optionalString(a.largestShiftTarget),
+        largestShiftValue: optionalNumber(a.largestShiftValue),
+        largestShiftTime: optionalNumber(a.largestShiftTime),
+      },
+    };
+  }
+  const fcp = reports.get('FCP');
+  if (fcp) {
+    measurement.fcp = {
+      value: fcp.value,
+      timeToFirstByte: optionalNumber(fcp.attribution.timeToFirstByte),
+      firstByteToFCP: optionalNumber(fcp.attribution.firstByteToFCP),
+    };
+  }
+  const ttfb = reports.get('TTFB');
+  if (ttfb) {
+    const entries = Array.isArray(ttfb.attribution.serverTiming) ? ttfb.attribution.serverTiming : [];
+    measurement.ttfb = {
+      value: ttfb.value,
+      attribution: {
+        subparts: pickNumbers(TTFB_SUBPARTS, ttfb.attribution.subparts),
+        serverTiming: entries.map((entry: Record<string, unknown>) => ({
+          name: optionalString(entry.name) ?? '',
+          duration: optionalNumber(entry.duration) ?? 0,
+          description: optionalString(entry.description) ?? '',
+        })),
+      },
+    };
+  }
+  return measurement;
+}
+
+/**
+ * One page load in a fresh browser context (cold cache, no cookies): device emulation and throttling,
+ * web-vitals injected before any page script, load, network idle, then quiet until metrics settle.
+ */
+export async function measureRun(
+  browser: Browser,
+  url: string,
+  index: number,
+  options: MeasureRunOptions,
+): Promise<RunMeasurement> {
+  const started = Date.now();
+  const reports = new Map<string, Report>();
+  let lastReportAt = started;
+  const base: RunMeasurement = { index, url, startedAt: new Date(started).toISOString(), wallMs: 0 };
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    const cdp = await page.createCDPSession();
+    cdp.on('Runtime.bindingCalled', (event) => {
+      if (event.name !== REPORT_BINDING) return;
+      try {
+        const report = JSON.parse(event.payload) as Report;
+        reports.set(report.name, report);
+        lastReportAt = Date.now();
+      } catch {
+        // A page could call the binding itself; ignore what is not ours.
+      }
+    });
+    await prepare(page, cdp, options);
+    const deadline = started + options.timeoutMs;
+    const response = await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
+    const status = response?.status();
+    if (status !== undefined) base.status = status;
+    if (status !== undefined && status >= 400) {
+      base.error = `the page answered HTTP ${status}`;
+    } else {
+      await page
+        .waitForNetworkIdle({ idleTime: 500, timeout: Math.max(1, deadline - Date.now()) })
+        .catch(() => undefined);
+      await waitForQuiet(() => lastReportAt, options.quietMs ?? 1000, deadline);
+      if (!reports.has('LCP')) base.error = 'no LCP was reported (is anything painted?)';
+    }
+  } catch (error) {
+    base.error = describeError(error);
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+  base.wallMs = Date.now() - started;
+  return toMeasurement(base, reports);
+}

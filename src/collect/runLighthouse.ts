@@ -1,0 +1,46 @@
+import lighthouse, { desktopConfig } from 'lighthouse';
+import type { Browser } from 'puppeteer-core';
+import { describeError } from '../errors/UserError.js';
+import type { Device } from '../settings/Settings.js';
+import type { LighthouseOutcome } from './Measurer.js';
+
+/**
+ * One Lighthouse navigation (performance category only) on a fresh page of the already running Chrome,
+ * with Lighthouse's own preset for the device and its default simulated throttling. Gives TBT, the
+ * performance score and the HTML report; never throws.
+ */
+export async function runLighthouse(
+  browser: Browser,
+  url: string,
+  device: Device,
+  timeoutMs: number,
+): Promise<LighthouseOutcome> {
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    const result = await lighthouse(
+      url,
+      { output: 'html', logLevel: 'error', onlyCategories: ['performance'], maxWaitForLoad: timeoutMs },
+      device === 'desktop' ? desktopConfig : undefined,
+      page as never,
+    );
+    if (!result) return { summary: { error: 'Lighthouse returned no result' } };
+    const { lhr } = result;
+    const score = lhr.categories.performance?.score;
+    const tbt = lhr.audits['total-blocking-time']?.numericValue;
+    const html = Array.isArray(result.report) ? result.report[0] : result.report;
+    return {
+      summary: {
+        lighthouseVersion: lhr.lighthouseVersion,
+        ...(typeof score === 'number' ? { performanceScore: Math.round(score * 100) } : {}),
+        ...(typeof tbt === 'number' ? { tbt } : {}),
+        ...(lhr.runtimeError ? { error: `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` } : {}),
+      },
+      html,
+    };
+  } catch (error) {
+    return { summary: { error: describeError(error) } };
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
