@@ -1,0 +1,122 @@
+import { parseArgs } from 'node:util';
+import exampleBudgets from '../../examples/budgets.json' with { type: 'json' };
+import packageJson from '../../package.json' with { type: 'json' };
+import { parseBudgets } from '../budgets/loadBudgets.js';
+import { startExampleSite } from '../demo/exampleSite.js';
+import { describeError, UserError } from '../errors/UserError.js';
+import type { GateDeps } from '../gate/runGate.js';
+import { runGate } from '../gate/runGate.js';
+import type { Logger } from '../log/Logger.js';
+import { INPUT_DEFINITIONS } from '../settings/inputDefinitions.js';
+import { parseSettings } from '../settings/parseSettings.js';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/** Exit codes: 0 pass or warn, 1 a budget failed, 2 bad input or an error. */
+export const EXIT = { pass: 0, fail: 1, error: 2 } as const;
+
+const EMBEDDED_BUDGETS = 'examples/budgets.json (embedded)';
+
+export function helpText(): string {
+  const flags = INPUT_DEFINITIONS.map((input) => {
+    const fallback = input.default ? ` (default: ${input.default})` : '';
+    return `  --${input.name.padEnd(13)} ${input.description}${fallback}`;
+  });
+  return [
+    `vitals-gate ${packageJson.version} — gate on Core Web Vitals measured in real Chrome`,
+    '',
+    'Usage:',
+    '  vitals-gate [run] [URL …] [flags]   measure URLs, check budgets, print the markdown report',
+    '  vitals-gate demo [flags]            the same on the bundled example site and budgets',
+    '',
+    'Flags (the same as the action inputs):',
+    ...flags,
+    '  --verbose       debug output on stderr',
+    '  --help, --version',
+    '',
+    'The report goes to stdout, progress to stderr. Exit code: 0 pass or warn, 1 over budget, 2 error.',
+  ].join('\n');
+}
+
+type Values = Record<string, string | boolean | undefined>;
+
+function parseCommandLine(argv: string[]): { command: string; values: Values; positionals: string[] } {
+  const options: Record<string, { type: 'string' | 'boolean' }> = {
+    help: { type: 'boolean' },
+    version: { type: 'boolean' },
+    verbose: { type: 'boolean' },
+  };
+  for (const input of INPUT_DEFINITIONS) options[input.name] = { type: 'string' };
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UserError(`${describeError(error)}. Run 'vitals-gate --help' for the flags.`);
+  }
+  const [first, ...rest] = parsed.positionals;
+  const isCommand = first === 'run' || first === 'demo';
+  return {
+    command: isCommand ? first : 'run',
+    values: parsed.values as Values,
+    positionals: isCommand ? rest : parsed.positionals,
+  };
+}
+
+async function demo(values: Values, deps: GateDeps, io: CliIo): Promise<number> {
+  const site = await startExampleSite();
+  deps.log.info(`Example site running at ${site.origin}`);
+  try {
+    const settings = parseSettings((name) => {
+      if (name === 'urls') return '/\n/product/42';
+      if (name === 'base-url') return site.origin;
+      if (name === 'runs') return (values.runs as string | undefined) ?? '3';
+      return values[name] as string | undefined;
+    });
+    const budgets = parseBudgets(JSON.stringify(exampleBudgets), EMBEDDED_BUDGETS);
+    const outcome = await runGate(settings, deps, { budgets });
+    io.stdout.write(`${outcome.markdown}\n`);
+    deps.log.info(`Results: ${outcome.resultsPath} · report: ${outcome.reportPath}`);
+    deps.log.info(
+      `Demo verdict: ${outcome.results.verdict.status} (the product page is built to be over budget). The demo always exits 0; 'vitals-gate run' exits 1 on a failing verdict.`,
+    );
+    return EXIT.pass;
+  } finally {
+    await site.close();
+  }
+}
+
+/** The CLI: parses flags (the action's inputs), runs the gate or the demo, prints the report. */
+export async function runCli(
+  argv: string[],
+  io: CliIo,
+  makeDeps: (log: Logger) => GateDeps,
+  makeLogger: (verbose: boolean) => Logger,
+): Promise<number> {
+  try {
+    const { command, values, positionals } = parseCommandLine(argv);
+    if (values.help) {
+      io.stdout.write(`${helpText()}\n`);
+      return EXIT.pass;
+    }
+    if (values.version) {
+      io.stdout.write(`${packageJson.version}\n`);
+      return EXIT.pass;
+    }
+    const deps = makeDeps(makeLogger(Boolean(values.verbose)));
+    if (command === 'demo') return await demo(values, deps, io);
+    const settings = parseSettings((name) => {
+      if (name === 'urls') return [values.urls, ...positionals].filter(Boolean).join('\n');
+      return values[name] as string | undefined;
+    });
+    const outcome = await runGate(settings, deps);
+    io.stdout.write(`${outcome.markdown}\n`);
+    deps.log.info(`Results: ${outcome.resultsPath} · report: ${outcome.reportPath}`);
+    return outcome.results.verdict.status === 'fail' ? EXIT.fail : EXIT.pass;
+  } catch (error) {
+    io.stderr.write(`vitals-gate: ${describeError(error)}\n`);
+    return EXIT.error;
+  }
+}

@@ -1,0 +1,135 @@
+import { join } from 'node:path';
+import { aggregateRuns } from '../aggregate/aggregateRuns.js';
+import type { BudgetsFile } from '../budgets/Budgets.js';
+import { defaultBudgets } from '../budgets/defaultBudgets.js';
+import { loadBudgets, type ReadText } from '../budgets/loadBudgets.js';
+import { resolveBudget } from '../budgets/resolveBudget.js';
+import { describeProfile } from '../collect/deviceProfiles.js';
+import type { Measurer } from '../collect/Measurer.js';
+import type { LighthouseSummary, RunMeasurement } from '../collect/RunMeasurement.js';
+import type { Logger } from '../log/Logger.js';
+import {
+  lighthouseReportName,
+  type OutputFiles,
+  type WrittenOutputs,
+  writeOutputs,
+} from '../publish/writeOutputs.js';
+import { formatValue } from '../report/formatValue.js';
+import { renderReport } from '../report/renderReport.js';
+import type { Settings } from '../settings/Settings.js';
+import { computeVerdict, verdictForUrl } from '../verdict/computeVerdict.js';
+import type { GateResults, UrlResult } from './GateResults.js';
+
+/** Everything the gate does I/O with, passed in. */
+export interface GateDeps {
+  log: Logger;
+  readText: ReadText;
+  files: OutputFiles;
+  /** Starts the browser (finding Chrome); called once, after the budgets are known to be valid. */
+  launchMeasurer(settings: Settings): Promise<Measurer>;
+  now(): Date;
+  toolVersion: string;
+}
+
+export interface GateOutcome extends WrittenOutputs {
+  results: GateResults;
+  markdown: string;
+}
+
+function describeRun(run: RunMeasurement): string {
+  if (run.error && !run.lcp) return `failed: ${run.error}`;
+  const parts = [
+    `LCP ${formatValue('LCP', run.lcp?.value)}`,
+    `CLS ${formatValue('CLS', run.cls?.value)}`,
+    `FCP ${formatValue('FCP', run.fcp?.value)}`,
+    `TTFB ${formatValue('TTFB', run.ttfb?.value)}`,
+  ];
+  return `${parts.join(', ')} (${(run.wallMs / 1000).toFixed(1)} s)${run.error ? `; ${run.error}` : ''}`;
+}
+
+async function measureUrl(
+  url: string,
+  position: number,
+  settings: Settings,
+  measurer: Measurer,
+  deps: GateDeps,
+): Promise<{ runs: RunMeasurement[]; lighthouse?: LighthouseSummary }> {
+  const runs: RunMeasurement[] = [];
+  for (let index = 0; index < settings.runs; index++) {
+    const run = await measurer.measure(url, index);
+    runs.push(run);
+    deps.log.info(`run ${index + 1}/${settings.runs}: ${describeRun(run)}`);
+  }
+  if (!settings.lighthouse) return { runs };
+  deps.log.info('Lighthouse navigation (performance category)…');
+  const { summary, html } = await measurer.lighthouse(url);
+  if (html) {
+    summary.reportFile = lighthouseReportName(url, position);
+    await deps.files.mkdir(settings.outputDir);
+    await deps.files.writeFile(join(settings.outputDir, summary.reportFile), html);
+  }
+  deps.log.info(
+    summary.error
+      ? `Lighthouse failed: ${summary.error}`
+      : `Lighthouse: performance ${summary.performanceScore ?? '–'}, TBT ${formatValue('TBT', summary.tbt)}`,
+  );
+  return { runs, lighthouse: summary };
+}
+
+/**
+ * The whole gate, shared by the action and the CLI: load budgets (unless given already loaded), measure every URL (runs, then one
+ * Lighthouse navigation), aggregate, decide, render, write results.json and report.md. Whatever was
+ * measured is written even when a later step throws.
+ */
+export async function runGate(
+  settings: Settings,
+  deps: GateDeps,
+  preloaded?: { budgets: BudgetsFile },
+): Promise<GateOutcome> {
+  const startedAt = deps.now().toISOString();
+  const budgets: BudgetsFile =
+    preloaded?.budgets ??
+    (settings.budgetsPath ? await loadBudgets(settings.budgetsPath, deps.readText) : defaultBudgets());
+  const measurer = await deps.launchMeasurer(settings);
+  const urls: UrlResult[] = [];
+  const assemble = (): GateResults => ({
+    schemaVersion: 1,
+    tool: { name: 'vitals-gate', version: deps.toolVersion },
+    startedAt,
+    finishedAt: deps.now().toISOString(),
+    settings,
+    environment: {
+      browser: measurer.browserVersion,
+      node: process.version,
+      profile: describeProfile(settings.device, settings.throttling === 'device'),
+    },
+    budgetsSource: budgets.source,
+    urls,
+    verdict: computeVerdict(urls.map((url) => url.verdict)),
+  });
+  let finished = false;
+  try {
+    for (const [position, url] of settings.urls.entries()) {
+      const measured = await deps.log.group(`Measuring ${url} (${settings.runs} runs)`, () =>
+        measureUrl(url, position, settings, measurer, deps),
+      );
+      const aggregate = aggregateRuns(measured.runs, measured.lighthouse);
+      const budget = resolveBudget(budgets, url);
+      urls.push({ url, ...measured, aggregate, budget, verdict: verdictForUrl(url, aggregate, budget) });
+    }
+    finished = true;
+  } finally {
+    await measurer.close();
+    if (!finished && urls.length > 0) {
+      // Something failed mid-way: keep what was measured before rethrowing.
+      const partial = assemble();
+      await writeOutputs(partial, renderReport(partial), settings.outputDir, deps.files).catch(
+        () => undefined,
+      );
+    }
+  }
+  const results = assemble();
+  const markdown = renderReport(results);
+  const written = await writeOutputs(results, markdown, settings.outputDir, deps.files);
+  return { results, markdown, ...written };
+}
