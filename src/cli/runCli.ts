@@ -31,6 +31,7 @@ export function helpText(): string {
     'Usage:',
     '  vitals-gate [run] [URL …] [flags]   measure URLs, check budgets, print the markdown report',
     '  vitals-gate demo [flags]            the same on the bundled example site and budgets',
+    '  vitals-gate example-site [--port N] serve the example site on 127.0.0.1 until stopped',
     '',
     'Flags (the same as the action inputs):',
     ...flags,
@@ -46,6 +47,7 @@ type Values = Record<string, string | boolean | undefined>;
 function parseCommandLine(argv: string[]): { command: string; values: Values; positionals: string[] } {
   const options: Record<string, { type: 'string' | 'boolean' }> = {
     help: { type: 'boolean' },
+    port: { type: 'string' },
     version: { type: 'boolean' },
     verbose: { type: 'boolean' },
   };
@@ -57,7 +59,7 @@ function parseCommandLine(argv: string[]): { command: string; values: Values; po
     throw new UserError(`${describeError(error)}. Run 'vitals-gate --help' for the flags.`);
   }
   const [first, ...rest] = parsed.positionals;
-  const isCommand = first === 'run' || first === 'demo';
+  const isCommand = first === 'run' || first === 'demo' || first === 'example-site';
   return {
     command: isCommand ? first : 'run',
     values: parsed.values as Values,
@@ -88,6 +90,21 @@ async function demo(values: Values, deps: GateDeps, io: CliIo): Promise<number> 
   }
 }
 
+async function serveExampleSite(values: Values, io: CliIo): Promise<number> {
+  const raw = (values.port as string | undefined) ?? '0';
+  if (!/^\d+$/.test(raw) || Number(raw) > 65_535) {
+    throw new UserError(`Invalid flag '--port': '${raw}'. Expected a port number from 0 to 65535.`);
+  }
+  const site = await startExampleSite(Number(raw));
+  io.stdout.write(`${site.origin}\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await site.close();
+  return EXIT.pass;
+}
+
 /** The CLI: parses flags (the action's inputs), runs the gate or the demo, prints the report. */
 export async function runCli(
   argv: string[],
@@ -107,6 +124,7 @@ export async function runCli(
     }
     const deps = makeDeps(makeLogger(Boolean(values.verbose)));
     if (command === 'demo') return await demo(values, deps, io);
+    if (command === 'example-site') return await serveExampleSite(values, io);
     const settings = parseSettings((name) => {
       if (name === 'urls') return [values.urls, ...positionals].filter(Boolean).join('\n');
       return values[name] as string | undefined;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /** Set by the bundler (esbuild `define`) to the text of the IIFE attribution build; absent in tests. */
 declare const __WEB_VITALS_ATTRIBUTION_IIFE__: string | undefined;
@@ -12,6 +12,6 @@ declare const __WEB_VITALS_ATTRIBUTION_IIFE__: string | undefined;
  */
 export function webVitalsSource(): string {
   if (typeof __WEB_VITALS_ATTRIBUTION_IIFE__ === 'string') return __WEB_VITALS_ATTRIBUTION_IIFE__;
-  const entry = fileURLToPath(import.meta.resolve('web-vitals/attribution'));
+  const entry = createRequire(import.meta.url).resolve('web-vitals/attribution');
   return readFileSync(join(dirname(entry), 'web-vitals.attribution.iife.js'), 'utf8');
 }

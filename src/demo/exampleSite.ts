@@ -10,7 +10,8 @@ import { heroImage } from './heroImage.js';
  * - `imageDelay` ms before the hero image (the LCP element) is sent;
  * - `serverDelay` ms before the HTML is sent (reported in Server-Timing as `db`);
  * - `shiftAfter` ms after load at which a banner is inserted above the hero (a layout shift; -1 = none);
- * - `block` ms of main-thread busy work during load (Total Blocking Time).
+ * - `block` ms of main-thread busy work in one task right after load (a long task after FCP in a real
+ *   trace; Lighthouse's simulated TBT may still place it before its simulated FCP).
  *
  * Named pages have defaults: `/` is quick, `/product/<id>` has a slow hero image and a late banner.
  */

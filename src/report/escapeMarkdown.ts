@@ -35,11 +35,11 @@ export function untrustedCode(text: string, { inTable = true } = {}): string {
  */
 export function untrustedText(text: string): string {
   return oneLine(text)
+    .replace(/[\\`*_[\]|~!#]/g, (char) => `\\${char}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/:/g, '&#58;')
-    .replace(/[\\`*_[\]|~!#]/g, (char) => `\\${char}`)
     .replace(/@/g, '@\u200d');
 }

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# README command 2, and what .ci/run calls: set up, lint, format check, typecheck, rebuild dist/ and prove
+# the committed one is fresh, then every test (unit and end-to-end in real Chrome). Ends with the plain line
+# `tests: N passed, N failed`; exits non-zero when any step failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+failed_steps=()
+step() {
+  local name=$1
+  shift
+  echo "::: $name"
+  if ! "$@"; then failed_steps+=("$name"); fi
+}
+
+if ! bash scripts/setup.sh; then
+  echo "setup failed: see above"
+  echo "tests: 0 passed, 0 failed"
+  exit 1
+fi
+
+export PATH="$PWD/node_modules/.bin:$PATH" # Node 24 from the `node` package first
+echo "::: node $(node --version)"
+step lint npx biome ci .
+step typecheck npx tsc --noEmit
+step build node scripts/build.mjs
+check_dist() {
+  if [ -n "$(git status --porcelain -- dist 2>/dev/null)" ]; then
+    echo "dist/ is not fresh: the committed bundle differs from a rebuild. Run 'npm run build' and commit dist/."
+    git status --short -- dist
+    return 1
+  fi
+}
+if git rev-parse --git-dir >/dev/null 2>&1; then step dist-fresh check_dist; fi
+
+results=$(mktemp)
+step tests npx vitest run --reporter=default --reporter=json --outputFile.json="$results"
+summary=$(node -e '
+  const fs = require("node:fs");
+  try {
+    const r = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+    console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+  } catch {
+    console.log("tests: 0 passed, 0 failed");
+  }' "$results")
+rm -f "$results"
+
+if [ ${#failed_steps[@]} -gt 0 ]; then echo "failed steps: ${failed_steps[*]}"; fi
+echo "$summary"
+[ ${#failed_steps[@]} -eq 0 ]

@@ -1,0 +1,164 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import packageJson from '../../package.json' with { type: 'json' };
+import { type RunningSite, startExampleSite } from '../../src/demo/exampleSite.js';
+
+// The committed bundle, copied to an empty folder (no node_modules anywhere above it), run the way the
+// GitHub runner runs a node24 action: `node dist/index.js` with INPUT_* variables and the runner's files.
+const dist = new URL('../../dist/', import.meta.url);
+let site: RunningSite;
+let workspace: string;
+
+beforeAll(async () => {
+  if (!existsSync(new URL('index.js', dist)))
+    throw new Error('dist/index.js is missing: run `npm run build` first');
+  site = await startExampleSite();
+  workspace = await mkdtemp(join(tmpdir(), 'vitals-gate-bundle-'));
+  await cp(dist, join(workspace, 'action', 'dist'), { recursive: true });
+});
+
+afterAll(async () => {
+  await site?.close();
+  await rm(workspace, { recursive: true, force: true });
+});
+
+/** The environment of a runner step: only PATH, HOME and the given variables (no INPUT_* leaking in). */
+function runnerEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
+  if (process.env.CHROME_PATH) env.CHROME_PATH = process.env.CHROME_PATH;
+  return { ...env, ...extra };
+}
+
+function runAction(name: string, inputs: Record<string, string>) {
+  const dir = join(workspace, name);
+  const files = { summary: join(dir, 'summary.md'), output: join(dir, 'output.txt') };
+  const env = runnerEnv({
+    GITHUB_ACTIONS: 'true',
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_OUTPUT: files.output,
+    ...Object.fromEntries(
+      Object.entries(inputs).map(([key, value]) => [`INPUT_${key.toUpperCase()}`, value]),
+    ),
+  });
+  return { dir, files, env };
+}
+
+/**
+ * Runs Node asynchronously: the example site is served by this very process, so a synchronous spawn would
+ * block the server that Chrome is waiting for.
+ */
+function node(args: string[], options: { cwd?: string; env: NodeJS.ProcessEnv; timeoutMs: number }) {
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += String(chunk);
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += String(chunk);
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+/** Parses the runner's GITHUB_OUTPUT file (`name<<delimiter` blocks). */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const pattern = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text))
+    outputs[match[1] as string] = match[3] as string;
+  return outputs;
+}
+
+describe('the bundled action (dist/index.js)', () => {
+  it('measures, writes the job summary, outputs and results, and fails the step on a failing budget', async () => {
+    const { dir, files, env } = runAction('over-budget', {
+      urls: '/?imageDelay=0\n/product/1?imageDelay=1200',
+      'base-url': site.origin,
+      budgets: 'budgets.json',
+      runs: '2',
+      device: 'desktop',
+      throttling: 'none',
+      lighthouse: 'true',
+      'output-dir': 'results',
+    });
+    await mkdir(dir, { recursive: true });
+    await writeFile(files.summary, '');
+    await writeFile(files.output, '');
+    await writeFile(
+      join(dir, 'budgets.json'),
+      '{"budgets":[{"path":"/product/*","metrics":{"LCP":{"max":1000}}}]}',
+    );
+    const child = await node([join(workspace, 'action', 'dist', 'index.js')], {
+      cwd: dir,
+      env,
+      timeoutMs: 170_000,
+    });
+    expect(child.status, child.stdout + child.stderr).toBe(1);
+    expect(child.stdout).toMatch(
+      /::error::Performance budgets exceeded on http:\/\/127\.0\.0\.1:\d+\/product\/1/,
+    );
+    expect(child.stdout + child.stderr).not.toMatch(/\n\s+at .*\.js:\d+/); // no stack trace
+
+    const summary = await readFile(files.summary, 'utf8');
+    expect(summary).toContain('## ❌ vitals-gate: fail');
+    expect(summary).toContain('❌ LCP');
+    expect(parseOutputs(await readFile(files.output, 'utf8'))).toEqual({
+      result: 'fail',
+      'results-path': join('results', 'results.json'),
+      'report-path': join('results', 'report.md'),
+    });
+    const results = JSON.parse(await readFile(join(dir, 'results', 'results.json'), 'utf8'));
+    expect(results.tool).toEqual({ name: 'vitals-gate', version: packageJson.version });
+    expect(results.urls.map((url: { verdict: { status: string } }) => url.verdict.status)).toEqual([
+      'pass',
+      'fail',
+    ]);
+    expect(results.urls[1].runs).toHaveLength(2);
+    expect(results.urls[1].lighthouse.lighthouseVersion).toMatch(/^13\./);
+    const report = await readFile(join(dir, 'results', results.urls[1].lighthouse.reportFile), 'utf8');
+    expect(report).toContain('<!doctype html>');
+    expect(report.length).toBeGreaterThan(100_000);
+  });
+
+  it('fails with an error naming the budgets file and JSON path, without a stack trace', async () => {
+    const { dir, files, env } = runAction('bad-budgets', {
+      urls: `${site.origin}/`,
+      budgets: 'perf/budgets.json',
+    });
+    await mkdir(join(dir, 'perf'), { recursive: true });
+    await writeFile(
+      join(dir, 'perf', 'budgets.json'),
+      '{"budgets":[{"path":"/","metrics":{"LCP":{"max":"fast"}}}]}',
+    );
+    await writeFile(files.output, '');
+    const child = await node([join(workspace, 'action', 'dist', 'index.js')], {
+      cwd: dir,
+      env,
+      timeoutMs: 60_000,
+    });
+    expect(child.status).toBe(1);
+    expect(child.stdout).toContain("::error::Budgets file 'perf/budgets.json' is invalid");
+    expect(child.stdout).toContain('budgets[0].metrics.LCP.max: expected number');
+    expect(child.stdout + child.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
+    expect(parseOutputs(await readFile(files.output, 'utf8')).result).toBe('error');
+  });
+
+  it('the bundled CLI answers --version and --help', async () => {
+    const cli = join(workspace, 'action', 'dist', 'cli.js');
+    const version = await node([cli, '--version'], { env: runnerEnv({}), timeoutMs: 30_000 });
+    expect(version.stdout.trim()).toBe(packageJson.version);
+    const help = await node([cli, '--help'], { env: runnerEnv({}), timeoutMs: 30_000 });
+    expect(help.stdout).toContain('vitals-gate demo');
+  });
+});

@@ -1,0 +1,85 @@
+import type { UrlAggregate } from '../../src/aggregate/aggregateRuns.js';
+import { aggregateRuns } from '../../src/aggregate/aggregateRuns.js';
+import type { BudgetsFile } from '../../src/budgets/Budgets.js';
+import { resolveBudget } from '../../src/budgets/resolveBudget.js';
+import type { RunMeasurement } from '../../src/collect/RunMeasurement.js';
+import type { GateResults, UrlResult } from '../../src/gate/GateResults.js';
+import type { Settings } from '../../src/settings/Settings.js';
+import { computeVerdict, verdictForUrl } from '../../src/verdict/computeVerdict.js';
+
+/** A run with the given LCP (split into known subparts), CLS, FCP and TTFB. */
+export function run(index: number, lcp: number, overrides: Partial<RunMeasurement> = {}): RunMeasurement {
+  const ttfb = 100;
+  const delay = 50;
+  const render = 20;
+  return {
+    index,
+    url: 'https://shop.example/',
+    startedAt: '2026-11-22T10:00:00.000Z',
+    wallMs: 2000,
+    status: 200,
+    lcp: {
+      value: lcp,
+      attribution: {
+        target: 'main>img.hero',
+        url: 'https://cdn.example/hero.jpg',
+        resourceType: 'img',
+        subparts: {
+          timeToFirstByte: ttfb,
+          resourceLoadDelay: delay,
+          resourceLoadDuration: lcp - ttfb - delay - render,
+          elementRenderDelay: render,
+        },
+      },
+    },
+    cls: {
+      value: 0.02,
+      attribution: { largestShiftTarget: 'main>div.promo', largestShiftValue: 0.02, largestShiftTime: 900 },
+    },
+    fcp: { value: 800, timeToFirstByte: ttfb, firstByteToFCP: 700 },
+    ttfb: {
+      value: ttfb,
+      attribution: {
+        subparts: {
+          waitingDuration: 1,
+          cacheDuration: 0,
+          dnsDuration: 0,
+          connectionDuration: 2,
+          requestDuration: 97,
+        },
+        serverTiming: [{ name: 'db', duration: 60, description: 'product query' }],
+      },
+    },
+    ...overrides,
+  };
+}
+
+export const SETTINGS: Settings = {
+  urls: ['https://shop.example/', 'https://shop.example/product/1'],
+  runs: 3,
+  device: 'mobile',
+  throttling: 'device',
+  lighthouse: false,
+  outputDir: 'out',
+  timeoutMs: 60_000,
+};
+
+export function urlResult(url: string, runs: RunMeasurement[], budgets: BudgetsFile): UrlResult {
+  const aggregate: UrlAggregate = aggregateRuns(runs);
+  const budget = resolveBudget(budgets, url);
+  return { url, runs, aggregate, budget, verdict: verdictForUrl(url, aggregate, budget) };
+}
+
+export function gateResults(urls: UrlResult[], budgetsSource = 'budgets.json'): GateResults {
+  return {
+    schemaVersion: 1,
+    tool: { name: 'vitals-gate', version: '0.0.0-test' },
+    startedAt: '2026-11-22T10:00:00.000Z',
+    finishedAt: '2026-11-22T10:01:00.000Z',
+    settings: { ...SETTINGS, urls: urls.map((u) => u.url) },
+    environment: { browser: 'Chrome/156.0.0.0', node: 'v24.0.0', profile: 'mobile (test profile)' },
+    budgetsSource,
+    urls,
+    verdict: computeVerdict(urls.map((u) => u.verdict)),
+  };
+}

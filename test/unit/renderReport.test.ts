@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { BudgetsFile } from '../../src/budgets/Budgets.js';
+import { renderReport } from '../../src/report/renderReport.js';
+import { gateResults, run, urlResult } from '../helpers/fixtures.js';
+
+const budgets: BudgetsFile = {
+  source: 'perf/budgets.json',
+  budgets: [
+    {
+      path: '/**',
+      metrics: {
+        LCP: { max: 2500, warn: 2000, subparts: { resourceLoadDuration: { max: 1500 } } },
+        CLS: { max: 0.1 },
+      },
+    },
+  ],
+};
+
+function report() {
+  const home = urlResult('https://shop.example/', [run(0, 1200), run(1, 1300), run(2, 1250)], budgets);
+  const product = urlResult(
+    'https://shop.example/product/1',
+    [
+      run(0, 2900),
+      run(1, 3100),
+      {
+        ...run(2, 0),
+        lcp: undefined,
+        cls: undefined,
+        fcp: undefined,
+        ttfb: undefined,
+        error: 'Navigation timeout of 60000 ms exceeded',
+      },
+    ],
+    budgets,
+  );
+  return renderReport(gateResults([home, product]));
+}
+
+describe('renderReport', () => {
+  it('renders the whole report (snapshot)', () => {
+    expect(report()).toMatchSnapshot();
+  });
+
+  it('says the verdict and how many pages fail in the first lines', () => {
+    const [headline, , summary] = report().split('\n');
+    expect(headline).toBe('## ❌ vitals-gate: fail');
+    expect(summary).toMatch(/^\*\*1 of 2 pages over budget\.\*\* Median of 3 runs per page/);
+  });
+
+  it('says why a page fails in its overview row', () => {
+    const row = report()
+      .split('\n')
+      .find((line) => line.startsWith('| `/product/1`'));
+    expect(row).toContain('❌ fail');
+    expect(row).toContain('❌ LCP 3,000 ms > 2,500 ms<br>❌ LCP resource load duration 2,830 ms > 1,500 ms');
+  });
+
+  it('explains LCP by its subparts, with the element and resource', () => {
+    const text = report();
+    expect(text).toContain(
+      '**Why LCP is 3,000 ms** (element `main>img.hero`, resource `https://cdn.example/hero.jpg`, type `img`):',
+    );
+    expect(text).toMatch(/\| Resource load duration +\| +2,830 ms \| +94 % \|/);
+  });
+
+  it('lists failed runs and Server-Timing entries', () => {
+    const text = report();
+    expect(text).toContain('- run 3 failed: Navigation timeout of 60000 ms exceeded');
+    expect(text).toContain('**Server-Timing** (run 3): `db` 60 ms product query');
+    expect(text).toContain('**Layout shift:** largest shift 0.020 at 900 ms on `main>div.promo`');
+  });
+
+  it('says pass when every page is within budget', () => {
+    const home = urlResult('https://shop.example/', [run(0, 1200)], budgets);
+    const text = renderReport(gateResults([home]));
+    expect(text.split('\n')[0]).toBe('## ✅ vitals-gate: pass');
+    expect(text).toContain('**The page is within budget.**');
+  });
+
+  it('escapes hostile strings that come from the page', () => {
+    const hostile = run(0, 1200);
+    if (hostile.lcp) {
+      hostile.lcp.attribution.target = 'img[alt="x|y"]`<img src=x onerror=alert(1)>';
+      hostile.lcp.attribution.url = 'https://evil.example/@everyone';
+    }
+    if (hostile.ttfb) {
+      hostile.ttfb.attribution.serverTiming = [
+        {
+          name: 'db|x',
+          duration: 5,
+          description: '<script>alert(1)</script> @octocat [x](https://evil.example)',
+        },
+      ];
+    }
+    const text = renderReport(gateResults([urlResult('https://shop.example/', [hostile], budgets)]));
+    // Raw HTML from the page may appear only inside code spans, where it is inert.
+    const outsideCode = text.replace(/(`+)(?:(?!\1).)+\1/g, '');
+    expect(outsideCode).not.toContain('<img');
+    expect(outsideCode).not.toContain('<script>');
+    expect(text).not.toMatch(/[^`\u200d]@octocat/);
+    expect(text).toContain('``img[alt="x|y"]`<img src=x onerror=alert(1)>``');
+    expect(text).toContain('&lt;script&gt;');
+    expect(text).toContain('@\u200doctocat');
+    expect(text).not.toContain('](https://evil');
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { Measurer } from '../../src/collect/Measurer.js';
+import type { GateDeps } from '../../src/gate/runGate.js';
+import { runGate } from '../../src/gate/runGate.js';
+import type { Logger } from '../../src/log/Logger.js';
+import { run, SETTINGS } from '../helpers/fixtures.js';
+
+const silent: Logger = { info: () => {}, warning: () => {}, debug: () => {}, group: (_name, fn) => fn() };
+
+function memoryDeps(measurer: Measurer, files: Map<string, string>, budgetsText?: string) {
+  const launched: string[] = [];
+  const deps: GateDeps = {
+    log: silent,
+    readText: async (path) => {
+      if (budgetsText === undefined) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+      return budgetsText ?? path;
+    },
+    files: { mkdir: async () => {}, writeFile: async (path, content) => void files.set(path, content) },
+    launchMeasurer: async () => {
+      launched.push('chrome');
+      return measurer;
+    },
+    now: () => new Date('2026-11-22T10:00:00Z'),
+    toolVersion: '0.0.0-test',
+  };
+  return { deps, launched };
+}
+
+function fakeMeasurer(lcpByUrl: Record<string, number>, closed: string[] = []): Measurer {
+  return {
+    browserVersion: 'FakeChrome/1',
+    measure: async (url, index) => ({ ...run(index, lcpByUrl[url] ?? 1000), url }),
+    lighthouse: async () => ({ summary: { tbt: 80, performanceScore: 97 }, html: '<html>report</html>' }),
+    close: async () => void closed.push('closed'),
+  };
+}
+
+describe('runGate', () => {
+  it('measures every URL, decides, and writes results.json, report.md and Lighthouse reports', async () => {
+    const files = new Map<string, string>();
+    const closed: string[] = [];
+    const measurer = fakeMeasurer(
+      { 'https://shop.example/': 1200, 'https://shop.example/product/1': 3000 },
+      closed,
+    );
+    const budgets = '{"budgets":[{"path":"/**","metrics":{"LCP":{"max":2500},"TBT":{"max":50}}}]}';
+    const { deps } = memoryDeps(measurer, files, budgets);
+    const outcome = await runGate({ ...SETTINGS, budgetsPath: 'b.json', lighthouse: true }, deps);
+
+    expect(outcome.results.verdict.status).toBe('fail');
+    expect(outcome.results.urls.map((u) => u.verdict.status)).toEqual(['fail', 'fail']);
+    expect(outcome.results.urls[0]?.runs).toHaveLength(3);
+    expect(outcome.results.urls[0]?.aggregate.metrics.TBT?.median).toBe(80);
+    expect(closed).toEqual(['closed']);
+    expect([...files.keys()].sort()).toEqual([
+      'out/lighthouse-1-root.html',
+      'out/lighthouse-2-product-1.html',
+      'out/report.md',
+      'out/results.json',
+    ]);
+    const written = JSON.parse(files.get('out/results.json') ?? '{}');
+    expect(written.verdict.status).toBe('fail');
+    expect(written.urls[1].lighthouse.reportFile).toBe('lighthouse-2-product-1.html');
+    expect(files.get('out/report.md')).toBe(outcome.markdown);
+  });
+
+  it('rejects an invalid budgets file before starting Chrome', async () => {
+    const { deps, launched } = memoryDeps(fakeMeasurer({}), new Map(), '{"budgets": [{"path": 1}]}');
+    await expect(runGate({ ...SETTINGS, budgetsPath: 'b.json' }, deps)).rejects.toThrow(
+      "Budgets file 'b.json' is invalid",
+    );
+    expect(launched).toEqual([]);
+  });
+
+  it('keeps what was measured when a later URL breaks the browser', async () => {
+    const files = new Map<string, string>();
+    const closed: string[] = [];
+    const measurer = fakeMeasurer({}, closed);
+    measurer.measure = async (url, index) => {
+      if (url.includes('product')) throw new Error('Target closed');
+      return { ...run(index, 1200), url };
+    };
+    const { deps } = memoryDeps(measurer, files);
+    await expect(runGate(SETTINGS, deps)).rejects.toThrow('Target closed');
+    expect(closed).toEqual(['closed']);
+    const partial = JSON.parse(files.get('out/results.json') ?? '{}');
+    expect(partial.urls).toHaveLength(1);
+    expect(partial.urls[0].runs).toHaveLength(3);
+    expect(files.get('out/report.md')).toContain('vitals-gate');
+  });
+
+  it('uses the default Core Web Vitals budgets without a budgets file', async () => {
+    const { deps } = memoryDeps(fakeMeasurer({ 'https://shop.example/': 3000 }), new Map());
+    const outcome = await runGate({ ...SETTINGS, urls: ['https://shop.example/'] }, deps);
+    expect(outcome.results.budgetsSource).toContain('default Core Web Vitals thresholds');
+    expect(outcome.results.verdict.status).toBe('warn');
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { UrlAggregate } from '../../src/aggregate/aggregateRuns.js';
+import { summarize } from '../../src/aggregate/summarize.js';
+import {
+  checkThreshold,
+  computeVerdict,
+  verdictForUrl,
+  worstStatus,
+} from '../../src/verdict/computeVerdict.js';
+
+function aggregate(lcp: number | undefined, resourceLoadDelay?: number, successfulRuns = 3): UrlAggregate {
+  return {
+    metrics: lcp === undefined ? {} : { LCP: summarize([lcp]) },
+    lcpSubparts: resourceLoadDelay === undefined ? {} : { resourceLoadDelay: summarize([resourceLoadDelay]) },
+    ttfbSubparts: {},
+    successfulRuns,
+  };
+}
+
+describe('checkThreshold', () => {
+  it.each([
+    [2600, { max: 2500, warn: 2000 }, 'fail'],
+    [2500, { max: 2500, warn: 2000 }, 'warn'],
+    [2000, { max: 2500, warn: 2000 }, 'pass'],
+    [2001, { warn: 2000 }, 'warn'],
+    [9999, { warn: 10_000 }, 'pass'],
+    [undefined, { max: 1 }, 'not-measured'],
+  ] as const)('%s against %j is %s (equal to a limit passes it)', (value, threshold, expected) => {
+    expect(checkThreshold(value, threshold)).toBe(expected);
+  });
+});
+
+describe('verdictForUrl', () => {
+  const budget = {
+    matched: ['/**'],
+    metrics: {
+      LCP: { max: 2500, warn: 2000, subparts: { resourceLoadDelay: { max: 300 } } },
+      INP: { max: 200 },
+    },
+  };
+
+  it('fails on a subpart budget even when the metric passes', () => {
+    const verdict = verdictForUrl('https://x.example/', aggregate(1500, 450), budget);
+    expect(verdict.status).toBe('fail');
+    expect(verdict.checks).toEqual([
+      { metric: 'LCP', value: 1500, threshold: { max: 2500, warn: 2000 }, status: 'pass' },
+      { metric: 'LCP', subpart: 'resourceLoadDelay', value: 450, threshold: { max: 300 }, status: 'fail' },
+      { metric: 'INP', value: undefined, threshold: { max: 200, warn: undefined }, status: 'not-measured' },
+    ]);
+  });
+
+  it('warns between warn and max; a metric not measured never fails', () => {
+    expect(verdictForUrl('https://x.example/', aggregate(2200, 100), budget).status).toBe('warn');
+    expect(verdictForUrl('https://x.example/', aggregate(1000, 100), budget).status).toBe('pass');
+  });
+
+  it('fails a URL where no run succeeded, saying so', () => {
+    const verdict = verdictForUrl('https://x.example/', aggregate(undefined, undefined, 0), budget);
+    expect(verdict.status).toBe('fail');
+    expect(verdict.problems).toEqual(['no run succeeded: nothing was measured']);
+  });
+
+  it('passes a URL with no budget', () => {
+    expect(verdictForUrl('https://x.example/', aggregate(9000), { matched: [], metrics: {} }).status).toBe(
+      'pass',
+    );
+  });
+});
+
+describe('computeVerdict', () => {
+  it('is the worst status over all URLs', () => {
+    expect(worstStatus([])).toBe('pass');
+    expect(worstStatus(['pass', 'warn', 'pass'])).toBe('warn');
+    const verdict = computeVerdict([
+      { url: 'a', status: 'warn', checks: [], problems: [] },
+      { url: 'b', status: 'fail', checks: [], problems: [] },
+    ]);
+    expect(verdict.status).toBe('fail');
+  });
+});
