@@ -158,6 +158,7 @@ function lighthousePlugin(report) {
   };
 }
 
+const ownPackage = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const webVitalsIife = readFileSync(
   path.join(path.dirname(require.resolve('web-vitals/attribution')), 'web-vitals.attribution.iife.js'),
   'utf8',
@@ -194,7 +195,10 @@ for (const [name, entry] of [
     legalComments: 'none',
     charset: 'utf8',
     banner: { js: banner }, // esbuild keeps src/cli.ts's hashbang first
-    define: { __WEB_VITALS_ATTRIBUTION_IIFE__: JSON.stringify(webVitalsIife) },
+    define: {
+      __WEB_VITALS_ATTRIBUTION_IIFE__: JSON.stringify(webVitalsIife),
+      __VITALS_GATE_VERSION__: JSON.stringify(ownPackage.version),
+    },
     external: ['bufferutil', 'utf-8-validate'],
     plugins: [lighthousePlugin(report)],
     logLevel: 'warning',

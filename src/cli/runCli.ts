@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import exampleBudgets from '../../examples/budgets.json' with { type: 'json' };
-import packageJson from '../../package.json' with { type: 'json' };
 import { parseBudgets } from '../budgets/loadBudgets.js';
 import { startExampleSite } from '../demo/exampleSite.js';
 import { describeError, UserError } from '../errors/UserError.js';
@@ -9,6 +8,7 @@ import { runGate } from '../gate/runGate.js';
 import type { Logger } from '../log/Logger.js';
 import { INPUT_DEFINITIONS } from '../settings/inputDefinitions.js';
 import { parseSettings } from '../settings/parseSettings.js';
+import { toolVersion } from '../toolVersion.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -26,7 +26,7 @@ export function helpText(): string {
     return `  --${input.name.padEnd(13)} ${input.description}${fallback}`;
   });
   return [
-    `vitals-gate ${packageJson.version} — gate on Core Web Vitals measured in real Chrome`,
+    `vitals-gate ${toolVersion()} — gate on Core Web Vitals measured in real Chrome`,
     '',
     'Usage:',
     '  vitals-gate [run] [URL …] [flags]   measure URLs, check budgets, print the markdown report',
@@ -119,7 +119,7 @@ export async function runCli(
       return EXIT.pass;
     }
     if (values.version) {
-      io.stdout.write(`${packageJson.version}\n`);
+      io.stdout.write(`${toolVersion()}\n`);
       return EXIT.pass;
     }
     const deps = makeDeps(makeLogger(Boolean(values.verbose)));

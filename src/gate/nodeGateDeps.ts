@@ -1,9 +1,9 @@
 import { accessSync, constants } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import packageJson from '../../package.json' with { type: 'json' };
 import { findChrome } from '../collect/findChrome.js';
 import { launchChrome } from '../collect/launchChrome.js';
 import type { Logger } from '../log/Logger.js';
+import { toolVersion } from '../toolVersion.js';
 import type { GateDeps } from './runGate.js';
 
 function isExecutable(path: string): boolean {
@@ -37,6 +37,6 @@ export function nodeGateDeps(log: Logger): GateDeps {
       return launchChrome(chromePath, settings);
     },
     now: () => new Date(),
-    toolVersion: packageJson.version,
+    toolVersion: toolVersion(),
   };
 }
