@@ -1,4 +1,5 @@
-import type { LcpSubpart, MetricName } from '../metrics/metricDefinitions.js';
+import type { InpSubpart, LcpSubpart, MetricName } from '../metrics/metricDefinitions.js';
+import type { InteractionStep } from './InteractionStep.js';
 
 /** Above `max` fails, above `warn` warns (ms, or unitless for CLS). */
 export interface Threshold {
@@ -7,8 +8,10 @@ export interface Threshold {
 }
 
 export interface MetricBudget extends Threshold {
-  /** LCP only: budgets per subpart. */
-  subparts?: Partial<Record<LcpSubpart, Threshold>>;
+  /** LCP and INP: budgets per subpart (by the subpart's median). */
+  subparts?: Partial<Record<LcpSubpart | InpSubpart, Threshold>>;
+  /** INP only: budget on the time third-party scripts ran during the INP interaction (median over runs). */
+  thirdPartyScripts?: Threshold;
 }
 
 /** One entry of the budgets file. */
@@ -16,6 +19,8 @@ export interface BudgetEntry {
   /** URL path pattern: `*` within a segment, `**` across segments. */
   path: string;
   metrics?: Partial<Record<MetricName, MetricBudget>>;
+  /** Steps performed after load in every run; INP is measured over them. */
+  interactions?: InteractionStep[];
 }
 
 /** A validated budgets file. */
@@ -30,4 +35,6 @@ export interface ResolvedBudget {
   /** Path patterns of the entries that matched, in file order. */
   matched: string[];
   metrics: Partial<Record<MetricName, MetricBudget>>;
+  /** The interactions of the last matching entry that declares any. */
+  interactions?: InteractionStep[];
 }

@@ -34,6 +34,12 @@ function describeSchemaError(error: ErrorObject): string {
       return `${at}: expected a number >= ${String(params.limit)}`;
     case 'minProperties':
       return `${at}: expected at least one of max or warn`;
+    case 'minLength':
+      return `${at}: expected a non-empty string (a CSS selector or key name)`;
+    case 'oneOf':
+      return `${at}: expected exactly one action: click, tap, type (with text), press, hover, scroll or wait`;
+    case 'dependencies':
+      return `${at}: 'text' goes with a 'type' step`;
     case 'pattern':
       return `${at}: expected a path pattern starting with / (e.g. "/", "/product/*", "/**")`;
     default:
@@ -72,7 +78,13 @@ export function parseBudgets(text: string, file: string): BudgetsFile {
   const data = parseJson(text, file);
   const problems: string[] = [];
   if (!validate(data)) {
-    problems.push(...(validate.errors ?? []).map(describeSchemaError));
+    const errors = validate.errors ?? [];
+    // A failed oneOf also reports each branch's `required`; the oneOf message says it better.
+    const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+    const relevant = errors.filter(
+      (e) => !(oneOfPaths.has(e.instancePath) && e.schemaPath.includes('/oneOf/')),
+    );
+    problems.push(...relevant.map(describeSchemaError));
   } else {
     const budgets = (data as { budgets: BudgetEntry[] }).budgets;
     budgets.forEach((entry, index) => {

@@ -14,7 +14,8 @@ function hasThreshold(budget: Threshold): boolean {
 
 /**
  * The budget for one URL: every entry whose path matches applies in file order. For the same metric a
- * later entry's max/warn pair replaces the earlier pair; LCP subpart budgets are replaced per subpart.
+ * later entry's max/warn pair replaces the earlier pair; subpart budgets are replaced per subpart, and the
+ * third-party script budget as a whole. Interactions come from the last matching entry that declares any.
  */
 export function resolveBudget(budgets: BudgetsFile, url: string): ResolvedBudget {
   const resolved: ResolvedBudget = { matched: [], metrics: {} };
@@ -27,8 +28,11 @@ export function resolveBudget(budgets: BudgetsFile, url: string): ResolvedBudget
       const merged: MetricBudget = thresholdOf(hasThreshold(budget) ? budget : previous);
       const subparts = { ...previous?.subparts, ...budget.subparts };
       if (Object.keys(subparts).length > 0) merged.subparts = subparts;
+      const thirdPartyScripts = budget.thirdPartyScripts ?? previous?.thirdPartyScripts;
+      if (thirdPartyScripts) merged.thirdPartyScripts = thirdPartyScripts;
       resolved.metrics[key] = merged;
     }
+    if (entry.interactions) resolved.interactions = entry.interactions;
   }
   return resolved;
 }

@@ -11,6 +11,10 @@ export const LCP_SUBPARTS = [
 ] as const;
 export type LcpSubpart = (typeof LCP_SUBPARTS)[number];
 
+/** The three INP subparts of the web-vitals attribution build; they add up to INP. */
+export const INP_SUBPARTS = ['inputDelay', 'processingDuration', 'presentationDelay'] as const;
+export type InpSubpart = (typeof INP_SUBPARTS)[number];
+
 /** TTFB subparts of the web-vitals attribution build (v5+); they add up to TTFB. */
 export const TTFB_SUBPARTS = [
   'waitingDuration',
@@ -86,6 +90,12 @@ export const LCP_SUBPART_TITLES: Readonly<Record<LcpSubpart, string>> = {
   resourceLoadDelay: 'Resource load delay',
   resourceLoadDuration: 'Resource load duration',
   elementRenderDelay: 'Element render delay',
+};
+
+export const INP_SUBPART_TITLES: Readonly<Record<InpSubpart, string>> = {
+  inputDelay: 'Input delay',
+  processingDuration: 'Processing duration',
+  presentationDelay: 'Presentation delay',
 };
 
 /** Rates a value the way web-vitals does: good ≤ first threshold < needs improvement ≤ second < poor. */

@@ -72,6 +72,56 @@ describe('parseBudgets', () => {
     expect(errorOf(() => parseBudgets('[]', 'b.json')).message).toContain('(root): expected object');
   });
 
+  it('accepts interactions and INP budgets on subparts and third-party script time', () => {
+    const text = JSON.stringify({
+      budgets: [
+        {
+          path: '/product/*',
+          interactions: [
+            { click: '#add-to-cart' },
+            { type: '#q', text: 'shoes', timeout: 2000 },
+            { press: 'Enter' },
+            { wait: '#results' },
+            { scroll: 600 },
+            { hover: 'nav' },
+            { tap: '#menu' },
+            { wait: 300 },
+          ],
+          metrics: {
+            INP: {
+              max: 200,
+              subparts: { processingDuration: { max: 100 } },
+              thirdPartyScripts: { warn: 50 },
+            },
+          },
+        },
+      ],
+    });
+    const entry = parseBudgets(text, 'b.json').budgets[0];
+    expect(entry?.interactions).toHaveLength(8);
+    expect(entry?.metrics?.INP?.thirdPartyScripts).toEqual({ warn: 50 });
+  });
+
+  it.each([
+    [[{ click: '#a', tap: '#b' }], 'budgets[0].interactions[0]: expected exactly one action'],
+    [[{ text: 'x' }], 'budgets[0].interactions[0]: expected exactly one action'],
+    [[{ click: '#a', text: 'x' }], "budgets[0].interactions[0]: 'text' goes with a 'type' step"],
+    [[{ type: '#q' }], 'budgets[0].interactions[0]: expected exactly one action'],
+    [
+      [{ click: '' }],
+      'budgets[0].interactions[0].click: expected a non-empty string (a CSS selector or key name)',
+    ],
+    [
+      [{ jump: '#a' }],
+      "budgets[0].interactions[0]: unknown property 'jump'; expected one of: click, tap, type, text",
+    ],
+  ])('explains a malformed interaction step %j', (steps, message) => {
+    const text = JSON.stringify({ budgets: [{ path: '/', interactions: steps }] });
+    const error = errorOf(() => parseBudgets(text, 'b.json'));
+    expect(error.message).toContain(message);
+    expect(error.message).not.toContain("missing property 'click'");
+  });
+
   it('turns JSON pointers into readable paths', () => {
     expect(toJsonPath('')).toBe('(root)');
     expect(toJsonPath('/budgets/0/metrics/LCP')).toBe('budgets[0].metrics.LCP');
@@ -125,6 +175,25 @@ describe('resolveBudget', () => {
       max: 4000,
       subparts: { resourceLoadDelay: { max: 300 }, elementRenderDelay: { warn: 100 } },
     });
+  });
+
+  it('takes interactions from the last matching entry that declares them, and merges thirdPartyScripts', () => {
+    const withSteps: BudgetsFile = {
+      source: 'b.json',
+      budgets: [
+        {
+          path: '/**',
+          interactions: [{ click: '#menu' }],
+          metrics: { INP: { max: 500, thirdPartyScripts: { max: 100 } } },
+        },
+        { path: '/product/*', interactions: [{ click: '#buy' }], metrics: { INP: { max: 200 } } },
+        { path: '/product/*', metrics: { CLS: { max: 0.1 } } },
+      ],
+    };
+    const product = resolveBudget(withSteps, 'https://x.example/product/1');
+    expect(product.interactions).toEqual([{ click: '#buy' }]);
+    expect(product.metrics.INP).toEqual({ max: 200, thirdPartyScripts: { max: 100 } });
+    expect(resolveBudget(withSteps, 'https://x.example/').interactions).toEqual([{ click: '#menu' }]);
   });
 
   it('keeps only the general entry elsewhere', () => {
