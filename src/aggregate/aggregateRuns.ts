@@ -1,5 +1,7 @@
 import type { LighthouseSummary, RunMeasurement } from '../collect/RunMeasurement.js';
 import {
+  INP_SUBPARTS,
+  type InpSubpart,
   LCP_SUBPARTS,
   type LcpSubpart,
   type MetricName,
@@ -7,23 +9,47 @@ import {
   type TtfbSubpart,
 } from '../metrics/metricDefinitions.js';
 import { type Summary, summarize } from './summarize.js';
+import { type ScriptSummary, summarizeScripts } from './summarizeScripts.js';
 
 /** Medians and spreads of every metric and subpart of one URL. */
 export interface UrlAggregate {
   metrics: Partial<Record<MetricName, Summary>>;
-  lcpSubparts: Partial<Record<LcpSubpart, Summary>>;
-  ttfbSubparts: Partial<Record<TtfbSubpart, Summary>>;
+  subparts: {
+    LCP: Partial<Record<LcpSubpart, Summary>>;
+    INP: Partial<Record<InpSubpart, Summary>>;
+    TTFB: Partial<Record<TtfbSubpart, Summary>>;
+  };
+  /** Scripts that ran during the INP interaction, grouped by source over the runs, most time first. */
+  scripts: ScriptSummary[];
+  /** Third-party script time within the INP interaction. */
+  thirdPartyScripts?: Summary;
   /** Runs that completed without error. */
   successfulRuns: number;
+  /** Runs in which an interaction step failed. */
+  interactionFailures: number;
 }
 
 /** The metrics each run measures, and where each run keeps its value. */
 const RUN_METRICS: readonly [MetricName, (run: RunMeasurement) => number | undefined][] = [
   ['LCP', (run) => run.lcp?.value],
+  ['INP', (run) => run.inp?.value],
   ['CLS', (run) => run.cls?.value],
   ['FCP', (run) => run.fcp?.value],
   ['TTFB', (run) => run.ttfb?.value],
 ];
+
+function summarizeSubparts<K extends string>(
+  names: readonly K[],
+  subpartsOf: (run: RunMeasurement) => Record<K, number> | undefined,
+  runs: readonly RunMeasurement[],
+): Partial<Record<K, Summary>> {
+  const result: Partial<Record<K, Summary>> = {};
+  for (const name of names) {
+    const summary = summarize(runs.map((run) => subpartsOf(run)?.[name]));
+    if (summary) result[name] = summary;
+  }
+  return result;
+}
 
 /**
  * Aggregates the runs of one URL: per metric and subpart the median and IQR over the runs that produced
@@ -37,21 +63,17 @@ export function aggregateRuns(runs: readonly RunMeasurement[], lighthouse?: Ligh
   }
   const tbt = summarize([lighthouse?.tbt]);
   if (tbt) metrics.TBT = tbt;
-
-  const lcpSubparts: Partial<Record<LcpSubpart, Summary>> = {};
-  for (const subpart of LCP_SUBPARTS) {
-    const summary = summarize(runs.map((run) => run.lcp?.attribution.subparts[subpart]));
-    if (summary) lcpSubparts[subpart] = summary;
-  }
-  const ttfbSubparts: Partial<Record<TtfbSubpart, Summary>> = {};
-  for (const subpart of TTFB_SUBPARTS) {
-    const summary = summarize(runs.map((run) => run.ttfb?.attribution.subparts[subpart]));
-    if (summary) ttfbSubparts[subpart] = summary;
-  }
+  const { scripts, thirdPartyScripts } = summarizeScripts(runs);
   return {
     metrics,
-    lcpSubparts,
-    ttfbSubparts,
+    subparts: {
+      LCP: summarizeSubparts(LCP_SUBPARTS, (run) => run.lcp?.attribution.subparts, runs),
+      INP: summarizeSubparts(INP_SUBPARTS, (run) => run.inp?.attribution.subparts, runs),
+      TTFB: summarizeSubparts(TTFB_SUBPARTS, (run) => run.ttfb?.attribution.subparts, runs),
+    },
+    scripts,
+    ...(thirdPartyScripts ? { thirdPartyScripts } : {}),
     successfulRuns: runs.filter((run) => !run.error).length,
+    interactionFailures: runs.filter((run) => run.interactionError).length,
   };
 }

@@ -1,5 +1,8 @@
 import type { Threshold } from '../budgets/Budgets.js';
-import type { LcpSubpart, MetricName } from '../metrics/metricDefinitions.js';
+import type { InpSubpart, LcpSubpart, MetricName } from '../metrics/metricDefinitions.js';
+
+/** What a check looks at below the metric itself: a subpart, or INP's third-party script time. */
+export type CheckPart = LcpSubpart | InpSubpart | 'thirdPartyScripts';
 
 /** pass < warn < fail; warnings never fail the gate. */
 export type Status = 'pass' | 'warn' | 'fail';
@@ -7,8 +10,8 @@ export type Status = 'pass' | 'warn' | 'fail';
 /** One budget compared with one median. */
 export interface BudgetCheck {
   metric: MetricName;
-  /** Set for LCP subpart budgets. */
-  subpart?: LcpSubpart;
+  /** Set for subpart budgets (LCP, INP) and INP's third-party script budget. */
+  subpart?: CheckPart;
   /** The median compared; undefined when the metric was not measured. */
   value?: number;
   threshold: Threshold;

@@ -1,7 +1,7 @@
 import type { UrlAggregate } from '../aggregate/aggregateRuns.js';
 import type { ResolvedBudget, Threshold } from '../budgets/Budgets.js';
-import { type LcpSubpart, METRIC_NAMES } from '../metrics/metricDefinitions.js';
-import type { BudgetCheck, GateVerdict, Status, UrlVerdict } from './Verdict.js';
+import { METRIC_NAMES } from '../metrics/metricDefinitions.js';
+import type { BudgetCheck, CheckPart, GateVerdict, Status, UrlVerdict } from './Verdict.js';
 
 const SEVERITY: Record<Status, number> = { pass: 0, warn: 1, fail: 2 };
 
@@ -32,19 +32,27 @@ export function verdictForUrl(url: string, aggregate: UrlAggregate, budget: Reso
       const value = aggregate.metrics[metric]?.median;
       checks.push({ metric, value, threshold, status: checkThreshold(value, threshold) });
     }
-    for (const [subpart, subThreshold] of Object.entries(metricBudget.subparts ?? {})) {
-      const value = aggregate.lcpSubparts[subpart as LcpSubpart]?.median;
-      checks.push({
-        metric,
-        subpart: subpart as LcpSubpart,
-        value,
-        threshold: subThreshold,
-        status: checkThreshold(value, subThreshold),
-      });
+    const subpartSummaries: Record<string, { median: number } | undefined> =
+      metric === 'LCP' || metric === 'INP' ? aggregate.subparts[metric] : {};
+    const partChecks: [CheckPart, Threshold, number | undefined][] = Object.entries(
+      metricBudget.subparts ?? {},
+    ).map(([subpart, threshold]) => [subpart as CheckPart, threshold, subpartSummaries[subpart]?.median]);
+    if (metric === 'INP' && metricBudget.thirdPartyScripts) {
+      partChecks.push([
+        'thirdPartyScripts',
+        metricBudget.thirdPartyScripts,
+        aggregate.thirdPartyScripts?.median,
+      ]);
+    }
+    for (const [subpart, threshold, value] of partChecks) {
+      checks.push({ metric, subpart, value, threshold, status: checkThreshold(value, threshold) });
     }
   }
   const problems: string[] = [];
   if (aggregate.successfulRuns === 0) problems.push('no run succeeded: nothing was measured');
+  if (aggregate.interactionFailures > 0) {
+    problems.push(`interaction steps failed in ${aggregate.interactionFailures} run(s): INP is incomplete`);
+  }
   const statuses = checks.flatMap((check) => (check.status === 'not-measured' ? [] : [check.status]));
   return {
     url,

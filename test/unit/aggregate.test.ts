@@ -47,8 +47,8 @@ describe('aggregateRuns', () => {
     expect(aggregate.metrics.LCP?.median).toBe(2200);
     expect(aggregate.metrics.LCP?.n).toBe(3);
     expect(aggregate.metrics.TBT).toMatchObject({ n: 1, median: 150 });
-    expect(aggregate.lcpSubparts.resourceLoadDuration?.median).toBe(2200 - 170);
-    expect(aggregate.ttfbSubparts.requestDuration?.median).toBe(97);
+    expect(aggregate.subparts.LCP.resourceLoadDuration?.median).toBe(2200 - 170);
+    expect(aggregate.subparts.TTFB.requestDuration?.median).toBe(97);
     expect(aggregate.metrics.INP).toBeUndefined();
   });
 });

@@ -8,12 +8,22 @@ import {
   worstStatus,
 } from '../../src/verdict/computeVerdict.js';
 
-function aggregate(lcp: number | undefined, resourceLoadDelay?: number, successfulRuns = 3): UrlAggregate {
+function aggregate(
+  lcp: number | undefined,
+  resourceLoadDelay?: number,
+  successfulRuns = 3,
+  interactionFailures = 0,
+): UrlAggregate {
   return {
     metrics: lcp === undefined ? {} : { LCP: summarize([lcp]) },
-    lcpSubparts: resourceLoadDelay === undefined ? {} : { resourceLoadDelay: summarize([resourceLoadDelay]) },
-    ttfbSubparts: {},
+    subparts: {
+      LCP: resourceLoadDelay === undefined ? {} : { resourceLoadDelay: summarize([resourceLoadDelay]) },
+      INP: {},
+      TTFB: {},
+    },
+    scripts: [],
     successfulRuns,
+    interactionFailures,
   };
 }
 
@@ -60,10 +70,46 @@ describe('verdictForUrl', () => {
     expect(verdict.problems).toEqual(['no run succeeded: nothing was measured']);
   });
 
+  it('fails a URL whose interaction steps failed, keeping its load metrics', () => {
+    const verdict = verdictForUrl('https://x.example/', aggregate(1000, 100, 3, 2), budget);
+    expect(verdict.status).toBe('fail');
+    expect(verdict.problems).toEqual(['interaction steps failed in 2 run(s): INP is incomplete']);
+    expect(verdict.checks[0]).toMatchObject({ metric: 'LCP', value: 1000, status: 'pass' });
+  });
+
   it('passes a URL with no budget', () => {
     expect(verdictForUrl('https://x.example/', aggregate(9000), { matched: [], metrics: {} }).status).toBe(
       'pass',
     );
+  });
+});
+
+describe('INP budgets', () => {
+  it('checks INP subparts and third-party script time, and only when measured', () => {
+    const budget = {
+      matched: ['/**'],
+      metrics: {
+        INP: { max: 200, subparts: { processingDuration: { max: 100 } }, thirdPartyScripts: { warn: 50 } },
+      },
+    };
+    const measured: UrlAggregate = {
+      metrics: { INP: summarize([180]) },
+      subparts: { LCP: {}, INP: { processingDuration: summarize([120]) }, TTFB: {} },
+      scripts: [],
+      thirdPartyScripts: summarize([70]),
+      successfulRuns: 3,
+      interactionFailures: 0,
+    };
+    const verdict = verdictForUrl('https://x.example/', measured, budget);
+    expect(verdict.checks.map((c) => [c.subpart ?? c.metric, c.value, c.status])).toEqual([
+      ['INP', 180, 'pass'],
+      ['processingDuration', 120, 'fail'],
+      ['thirdPartyScripts', 70, 'warn'],
+    ]);
+    expect(verdict.status).toBe('fail');
+    const unmeasured = verdictForUrl('https://x.example/', aggregate(1000), budget);
+    expect(unmeasured.checks.every((c) => c.status === 'not-measured')).toBe(true);
+    expect(unmeasured.status).toBe('pass');
   });
 });
 
