@@ -1,9 +1,16 @@
+import type { InteractionStep } from '../budgets/InteractionStep.js';
 import type { LighthouseSummary, RunMeasurement } from './RunMeasurement.js';
 
 /** The result of one Lighthouse navigation: the summary and its HTML report. */
 export interface LighthouseOutcome {
   summary: LighthouseSummary;
   html?: string;
+}
+
+/** What to do in a run beyond loading the page. */
+export interface RunPlan {
+  /** Steps performed after load; INP is measured over them. */
+  interactions?: readonly InteractionStep[];
 }
 
 /**
@@ -14,7 +21,7 @@ export interface Measurer {
   /** E.g. `Chrome/156.0.8078.73`. */
   readonly browserVersion: string;
   /** One page load in a fresh browser context. Never throws for page failures: they land in `error`. */
-  measure(url: string, index: number): Promise<RunMeasurement>;
+  measure(url: string, index: number, plan?: RunPlan): Promise<RunMeasurement>;
   /** One Lighthouse navigation for diagnostics. Never throws: failures land in `summary.error`. */
   lighthouse(url: string): Promise<LighthouseOutcome>;
   close(): Promise<void>;

@@ -1,4 +1,4 @@
-import type { LcpSubpart, TtfbSubpart } from '../metrics/metricDefinitions.js';
+import type { InpSubpart, LcpSubpart, TtfbSubpart } from '../metrics/metricDefinitions.js';
 
 /** A Server-Timing entry of the document response, as the page saw it. */
 export interface ServerTimingEntry {
@@ -17,10 +17,46 @@ export interface LcpAttribution {
   subparts: Record<LcpSubpart, number>;
 }
 
+/** A node moved by the largest layout shift, with where it was and where it went (CSS px). */
+export interface ShiftSource {
+  /** CSS selector of the shifted node (from the page: untrusted). */
+  selector: string;
+  previousRect: { x: number; y: number; width: number; height: number };
+  currentRect: { x: number; y: number; width: number; height: number };
+}
+
 export interface ClsAttribution {
   largestShiftTarget?: string;
   largestShiftValue?: number;
   largestShiftTime?: number;
+  /** The nodes the largest shift moved (up to five). */
+  sources?: ShiftSource[];
+}
+
+/**
+ * A script of a long animation frame that overlapped the INP interaction, as the page reported it
+ * (`PerformanceScriptTiming`), with how much of it fell in each INP subpart.
+ */
+export interface ScriptTiming {
+  /** URL of the script's source; the document's URL for inline scripts (untrusted). */
+  sourceURL: string;
+  /** What ran it, e.g. `BUTTON#buy.onclick` or `https://x.example/a.js` (untrusted). */
+  invoker: string;
+  invokerType: string;
+  sourceFunctionName: string;
+  duration: number;
+  forcedStyleAndLayoutDuration: number;
+  /** Milliseconds of the script within each INP subpart's time window. */
+  overlap: Record<InpSubpart, number>;
+}
+
+export interface InpAttribution {
+  /** Selector of the element interacted with, or the longest script's invoker when headless leaves it empty. */
+  interactionTarget?: string;
+  interactionType?: string;
+  loadState?: string;
+  subparts: Record<InpSubpart, number>;
+  scripts: ScriptTiming[];
 }
 
 export interface TtfbAttribution {
@@ -42,6 +78,14 @@ export interface RunMeasurement {
   cls?: { value: number; attribution: ClsAttribution };
   fcp?: { value: number; timeToFirstByte?: number; firstByteToFCP?: number };
   ttfb?: { value: number; attribution: TtfbAttribution };
+  /** Absent when no interaction was performed (INP is then "not measured", never 0). */
+  inp?: { value: number; attribution: InpAttribution };
+  /** How many interaction steps ran to completion. */
+  interactionSteps?: number;
+  /** Why an interaction step failed; the load metrics of the run are still valid. */
+  interactionError?: string;
+  /** The W3C `traceparent` header sent with this run's document request. */
+  traceparent?: string;
   /** Set when the run failed; whatever was measured before the failure is kept. */
   error?: string;
 }

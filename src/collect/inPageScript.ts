@@ -16,6 +16,21 @@ export function inPageScript(webVitals: string): string {
   var binding = ${JSON.stringify(REPORT_BINDING)};
   function num(x) { return typeof x === 'number' && isFinite(x) ? x : undefined; }
   function str(x) { return typeof x === 'string' && x ? x.slice(0, 1000) : undefined; }
+  function rect(r) {
+    return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : { x: 0, y: 0, width: 0, height: 0 };
+  }
+  function selectorOf(node) {
+    if (!node) return '(removed node)';
+    if (node.nodeType !== 1) return String(node.nodeName || '').toLowerCase();
+    var parts = [];
+    for (var el = node, depth = 0; el && el.nodeType === 1 && depth < 4; el = el.parentElement, depth++) {
+      var part = el.localName;
+      if (el.id) { parts.unshift(part + '#' + el.id); break; }
+      if (el.classList && el.classList.length) part += '.' + Array.prototype.slice.call(el.classList, 0, 2).join('.');
+      parts.unshift(part);
+    }
+    return parts.join('>');
+  }
   function send(payload) {
     try {
       var fn = self[binding];
@@ -34,8 +49,14 @@ export function inPageScript(webVitals: string): string {
       };
     },
     CLS: function (a) {
+      var entry = a.largestShiftEntry;
+      var sources = entry && entry.sources ? Array.prototype.slice.call(entry.sources, 0, 5) : [];
       return { largestShiftTarget: str(a.largestShiftTarget), largestShiftValue: num(a.largestShiftValue),
-        largestShiftTime: num(a.largestShiftTime) };
+        largestShiftTime: num(a.largestShiftTime),
+        sources: sources.map(function (source) {
+          return { selector: selectorOf(source.node), previousRect: rect(source.previousRect),
+            currentRect: rect(source.currentRect) };
+        }) };
     },
     FCP: function (a) {
       return { timeToFirstByte: num(a.timeToFirstByte), firstByteToFCP: num(a.firstByteToFCP) };
@@ -55,9 +76,40 @@ export function inPageScript(webVitals: string): string {
       };
     },
     INP: function (a) {
-      return { interactionTarget: str(a.interactionTarget), interactionType: str(a.interactionType),
-        inputDelay: num(a.inputDelay), processingDuration: num(a.processingDuration),
-        presentationDelay: num(a.presentationDelay), loadState: str(a.loadState) };
+      // The interaction's three phases as time windows; each long-animation-frame script is credited with
+      // the time it overlapped each window.
+      var start = num(a.interactionTime) || 0;
+      var afterInput = start + (num(a.inputDelay) || 0);
+      var afterProcessing = afterInput + (num(a.processingDuration) || 0);
+      var end = num(a.nextPaintTime) || afterProcessing + (num(a.presentationDelay) || 0);
+      function overlap(script, from, to) {
+        return Math.max(0, Math.min(script.startTime + script.duration, to) - Math.max(script.startTime, from));
+      }
+      var scripts = [];
+      Array.prototype.forEach.call(a.longAnimationFrameEntries || [], function (frame) {
+        Array.prototype.forEach.call(frame.scripts || [], function (script) {
+          scripts.push({ sourceURL: str(script.sourceURL) || '', invoker: str(script.invoker) || '',
+            invokerType: str(script.invokerType) || '', sourceFunctionName: str(script.sourceFunctionName) || '',
+            duration: num(script.duration) || 0,
+            forcedStyleAndLayoutDuration: num(script.forcedStyleAndLayoutDuration) || 0,
+            overlap: { inputDelay: overlap(script, start, afterInput),
+              processingDuration: overlap(script, afterInput, afterProcessing),
+              presentationDelay: overlap(script, afterProcessing, end) } });
+        });
+      });
+      // Headless Chromium can leave the event target empty. Fall back to an event listener on an element
+      // (\`BUTTON#buy.onclick\`; listeners on #document or #window say less about what was clicked), then to
+      // the longest script's invoker.
+      var onElement = scripts.filter(function (s) {
+        return s.invokerType === 'event-listener' && /^[A-Z]/.test(s.invoker);
+      })[0];
+      var longest = a.longestScript && a.longestScript.entry;
+      var fallback = onElement ? onElement.invoker : longest ? str(longest.invoker) : undefined;
+      return { interactionTarget: str(a.interactionTarget) || fallback,
+        interactionType: str(a.interactionType), loadState: str(a.loadState),
+        subparts: { inputDelay: num(a.inputDelay), processingDuration: num(a.processingDuration),
+          presentationDelay: num(a.presentationDelay) },
+        scripts: scripts.slice(0, 100) };
     }
   };
   function report(metric) {
@@ -70,6 +122,7 @@ export function inPageScript(webVitals: string): string {
   webVitals.onFCP(report, options);
   webVitals.onLCP(report, options);
   webVitals.onCLS(report, options);
-  webVitals.onINP(report, options);
+  // 16 ms is the Event Timing minimum: short interactions count too, not only those over the 40 ms default.
+  webVitals.onINP(report, { reportAllChanges: true, durationThreshold: 16 });
 })();`;
 }

@@ -48,13 +48,14 @@ export async function launchChrome(
   const profile = DEVICE_PROFILES[settings.device];
   return {
     browserVersion: await browser.version(),
-    measure: (url, index) =>
-      measureRun(browser, url, index, {
-        profile,
-        throttle: settings.throttling === 'device',
-        timeoutMs: settings.timeoutMs,
-        script,
-      }),
+    measure: (url, index, plan) =>
+      measureRun(
+        browser,
+        url,
+        index,
+        { profile, throttle: settings.throttling === 'device', timeoutMs: settings.timeoutMs, script },
+        plan,
+      ),
     lighthouse: (url) => runLighthouse(browser, url, settings.device, settings.timeoutMs),
     close: async () => {
       await browser.close().catch(() => undefined);

@@ -1,9 +1,12 @@
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { describeError } from '../errors/UserError.js';
-import { LCP_SUBPARTS, TTFB_SUBPARTS } from '../metrics/metricDefinitions.js';
+import { INP_SUBPARTS, LCP_SUBPARTS, TTFB_SUBPARTS } from '../metrics/metricDefinitions.js';
 import type { DeviceProfile } from './deviceProfiles.js';
 import { REPORT_BINDING } from './inPageScript.js';
-import type { RunMeasurement } from './RunMeasurement.js';
+import type { RunPlan } from './Measurer.js';
+import { performInteractions } from './performInteractions.js';
+import type { RunMeasurement, ScriptTiming, ShiftSource } from './RunMeasurement.js';
+import { newTraceparent } from './traceparent.js';
 
 export interface MeasureRunOptions {
   profile: DeviceProfile;
@@ -39,6 +42,41 @@ async function prepare(page: Page, cdp: CDPSession, options: MeasureRunOptions):
     await page.emulateCPUThrottling(options.profile.cpuSlowdown);
   }
   await page.evaluateOnNewDocument(options.script);
+}
+
+/**
+ * Adds the `traceparent` header to the run's own document requests (main frame, same origin as the
+ * measured URL) and to nothing else: no iframe, no third party sees it. Uses the CDP Fetch domain, which
+ * pauses only document requests.
+ */
+async function sendTraceparentOnDocument(cdp: CDPSession, url: string, traceparent: string): Promise<void> {
+  const origin = new URL(url).origin;
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const mainFrameId = frameTree.frame.id;
+  cdp.on('Fetch.requestPaused', (event) => {
+    let own = false;
+    try {
+      own = event.frameId === mainFrameId && new URL(event.request.url).origin === origin;
+    } catch {
+      own = false;
+    }
+    const headers = own
+      ? [
+          ...Object.entries(event.request.headers)
+            .filter(([name]) => name.toLowerCase() !== 'traceparent')
+            .map(([name, value]) => ({ name, value })),
+          { name: 'traceparent', value: traceparent },
+        ]
+      : undefined;
+    cdp
+      .send('Fetch.continueRequest', { requestId: event.requestId, ...(headers ? { headers } : {}) })
+      .catch(() => {
+        // The request may be gone already (navigation aborted); nothing to continue.
+      });
+  });
+  await cdp.send('Fetch.enable', {
+    patterns: [{ urlPattern: '*', resourceType: 'Document', requestStage: 'Request' }],
+  });
 }
 
 /** Waits until no new report has arrived for `quietMs` (LCP and CLS may still change after load). */
@@ -94,6 +132,21 @@ function toMeasurement(base: RunMeasurement, reports: Map<string, Report>): RunM
         largestShiftTarget: optionalString(a.largestShiftTarget),
         largestShiftValue: optionalNumber(a.largestShiftValue),
         largestShiftTime: optionalNumber(a.largestShiftTime),
+        sources: Array.isArray(a.sources) ? (a.sources as ShiftSource[]) : [],
+      },
+    };
+  }
+  const inp = reports.get('INP');
+  if (inp) {
+    const a = inp.attribution;
+    measurement.inp = {
+      value: inp.value,
+      attribution: {
+        interactionTarget: optionalString(a.interactionTarget),
+        interactionType: optionalString(a.interactionType),
+        loadState: optionalString(a.loadState),
+        subparts: pickNumbers(INP_SUBPARTS, a.subparts),
+        scripts: Array.isArray(a.scripts) ? (a.scripts as ScriptTiming[]) : [],
       },
     };
   }
@@ -132,11 +185,19 @@ export async function measureRun(
   url: string,
   index: number,
   options: MeasureRunOptions,
+  plan: RunPlan = {},
 ): Promise<RunMeasurement> {
   const started = Date.now();
   const reports = new Map<string, Report>();
   let lastReportAt = started;
-  const base: RunMeasurement = { index, url, startedAt: new Date(started).toISOString(), wallMs: 0 };
+  const traceparent = newTraceparent();
+  const base: RunMeasurement = {
+    index,
+    url,
+    startedAt: new Date(started).toISOString(),
+    wallMs: 0,
+    traceparent,
+  };
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
@@ -152,18 +213,28 @@ export async function measureRun(
       }
     });
     await prepare(page, cdp, options);
+    await sendTraceparentOnDocument(cdp, url, traceparent);
     const deadline = started + options.timeoutMs;
     const response = await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
     const status = response?.status();
     if (status !== undefined) base.status = status;
     if (status !== undefined && status >= 400) {
       base.error = `the page answered HTTP ${status}`;
+      reports.clear(); // an error page's metrics say nothing about the page under test
     } else {
       await page
         .waitForNetworkIdle({ idleTime: 500, timeout: Math.max(1, deadline - Date.now()) })
         .catch(() => undefined);
       await waitForQuiet(() => lastReportAt, options.quietMs ?? 1000, deadline);
       if (!reports.has('LCP')) base.error = 'no LCP was reported (is anything painted?)';
+      if (plan.interactions?.length) {
+        const outcome = await performInteractions(page, plan.interactions, new URL(url).pathname);
+        base.interactionSteps = outcome.completed;
+        if (outcome.error) base.interactionError = outcome.error;
+        // INP is reported when the browser is idle after the interaction.
+        lastReportAt = Date.now();
+        await waitForQuiet(() => lastReportAt, options.quietMs ?? 1000, Date.now() + 10_000);
+      }
     }
   } catch (error) {
     base.error = describeError(error);

@@ -5,7 +5,7 @@ import { defaultBudgets } from '../budgets/defaultBudgets.js';
 import { loadBudgets, type ReadText } from '../budgets/loadBudgets.js';
 import { resolveBudget } from '../budgets/resolveBudget.js';
 import { describeProfile } from '../collect/deviceProfiles.js';
-import type { Measurer } from '../collect/Measurer.js';
+import type { Measurer, RunPlan } from '../collect/Measurer.js';
 import type { LighthouseSummary, RunMeasurement } from '../collect/RunMeasurement.js';
 import type { Logger } from '../log/Logger.js';
 import {
@@ -40,6 +40,7 @@ function describeRun(run: RunMeasurement): string {
   if (run.error && !run.lcp) return `failed: ${run.error}`;
   const parts = [
     `LCP ${formatValue('LCP', run.lcp?.value)}`,
+    ...(run.inp ? [`INP ${formatValue('INP', run.inp.value)}`] : []),
     `CLS ${formatValue('CLS', run.cls?.value)}`,
     `FCP ${formatValue('FCP', run.fcp?.value)}`,
     `TTFB ${formatValue('TTFB', run.ttfb?.value)}`,
@@ -51,12 +52,13 @@ async function measureUrl(
   url: string,
   position: number,
   settings: Settings,
+  plan: RunPlan,
   measurer: Measurer,
   deps: GateDeps,
 ): Promise<{ runs: RunMeasurement[]; lighthouse?: LighthouseSummary }> {
   const runs: RunMeasurement[] = [];
   for (let index = 0; index < settings.runs; index++) {
-    const run = await measurer.measure(url, index);
+    const run = await measurer.measure(url, index, plan);
     runs.push(run);
     deps.log.info(`run ${index + 1}/${settings.runs}: ${describeRun(run)}`);
   }
@@ -110,11 +112,13 @@ export async function runGate(
   let finished = false;
   try {
     for (const [position, url] of settings.urls.entries()) {
-      const measured = await deps.log.group(`Measuring ${url} (${settings.runs} runs)`, () =>
-        measureUrl(url, position, settings, measurer, deps),
+      const budget = resolveBudget(budgets, url);
+      const plan: RunPlan = budget.interactions ? { interactions: budget.interactions } : {};
+      const steps = budget.interactions?.length ? `, ${budget.interactions.length} interaction steps` : '';
+      const measured = await deps.log.group(`Measuring ${url} (${settings.runs} runs${steps})`, () =>
+        measureUrl(url, position, settings, plan, measurer, deps),
       );
       const aggregate = aggregateRuns(measured.runs, measured.lighthouse);
-      const budget = resolveBudget(budgets, url);
       urls.push({ url, ...measured, aggregate, budget, verdict: verdictForUrl(url, aggregate, budget) });
     }
     finished = true;
