@@ -1,6 +1,9 @@
 import { markdownTable } from 'markdown-table';
+import type { RunMeasurement } from '../collect/RunMeasurement.js';
 import type { GateResults, UrlResult } from '../gate/GateResults.js';
 import {
+  INP_SUBPART_TITLES,
+  INP_SUBPARTS,
   LCP_SUBPART_TITLES,
   LCP_SUBPARTS,
   METRIC_NAMES,
@@ -8,7 +11,7 @@ import {
   type MetricName,
   rateMetric,
 } from '../metrics/metricDefinitions.js';
-import type { BudgetCheck, Status } from '../verdict/Verdict.js';
+import type { BudgetCheck, CheckPart, Status } from '../verdict/Verdict.js';
 import { untrustedCode, untrustedText } from './escapeMarkdown.js';
 import { formatThreshold, formatValue, RATING_LABEL, STATUS_LABEL, textBar } from './formatValue.js';
 
@@ -45,11 +48,31 @@ function summarySentence(results: GateResults): string {
   return `**${total === 1 ? 'The page is' : `All ${total} pages are`} within budget.**`;
 }
 
+const PART_TITLES: Record<CheckPart, string> = {
+  ...LCP_SUBPART_TITLES,
+  ...INP_SUBPART_TITLES,
+  thirdPartyScripts: 'Third-party scripts',
+};
+
+/** The run whose value is nearest the median: the one whose attribution explains the median best. */
+export function representativeRun(
+  runs: readonly RunMeasurement[],
+  metricOf: (run: RunMeasurement) => number | undefined,
+  median: number,
+): RunMeasurement | undefined {
+  let best: RunMeasurement | undefined;
+  for (const run of runs) {
+    const value = metricOf(run);
+    if (value === undefined) continue;
+    const bestValue = best ? (metricOf(best) as number) : Number.POSITIVE_INFINITY;
+    if (Math.abs(value - median) < Math.abs(bestValue - median)) best = run;
+  }
+  return best;
+}
+
 /** `LCP resource load duration 2,165 ms > 1,500 ms` for a failing or warning check. */
 export function describeCheck(check: BudgetCheck): string {
-  const name = check.subpart
-    ? `${check.metric} ${LCP_SUBPART_TITLES[check.subpart].toLowerCase()}`
-    : check.metric;
+  const name = check.subpart ? `${check.metric} ${PART_TITLES[check.subpart].toLowerCase()}` : check.metric;
   const limit = check.status === 'fail' ? check.threshold.max : check.threshold.warn;
   return `${name} ${formatValue(check.metric, check.value)} > ${formatValue(check.metric, limit)}`;
 }
@@ -105,36 +128,99 @@ function metricsTable(result: UrlResult): string {
   );
 }
 
-function lcpSection(result: UrlResult): string[] {
-  const lcp = result.aggregate.metrics.LCP;
-  if (!lcp) return [];
-  const lastRun = [...result.runs].reverse().find((run) => run.lcp);
-  const attribution = lastRun?.lcp?.attribution;
-  const details: string[] = [];
-  if (attribution?.target) details.push(`element ${untrustedCode(attribution.target, { inTable: false })}`);
-  if (attribution?.url) details.push(`resource ${untrustedCode(attribution.url, { inTable: false })}`);
-  if (attribution?.resourceType)
-    details.push(`type ${untrustedCode(attribution.resourceType, { inTable: false })}`);
-  const rows = LCP_SUBPARTS.map((subpart) => {
-    const summary = result.aggregate.lcpSubparts[subpart];
-    const check = result.verdict.checks.find((c) => c.metric === 'LCP' && c.subpart === subpart);
-    const share = summary && lcp.median > 0 ? summary.median / lcp.median : 0;
+function subpartRows<K extends string>(
+  result: UrlResult,
+  metric: 'LCP' | 'INP',
+  names: readonly K[],
+  titles: Record<K, string>,
+  total: number,
+): string[][] {
+  const summaries = result.aggregate.subparts[metric] as Partial<Record<K, { median: number }>>;
+  return names.map((subpart) => {
+    const summary = summaries[subpart];
+    const check = result.verdict.checks.find((c) => c.metric === metric && c.subpart === subpart);
+    const share = summary && total > 0 ? summary.median / total : 0;
     return [
-      LCP_SUBPART_TITLES[subpart],
-      formatValue('LCP', summary?.median),
+      titles[subpart],
+      formatValue(metric, summary?.median),
       summary ? `${Math.round(share * 100)} %` : '–',
       summary ? `\`${textBar(share)}\`` : '',
-      formatThreshold('LCP', check?.threshold),
+      formatThreshold(metric, check?.threshold),
       check ? STATUS_LABEL[check.status] : '',
     ];
   });
+}
+
+function subpartTable(header: string, rows: string[][]): string {
+  return markdownTable([[header, 'Median', 'Share', '', 'Budget', 'Status'], ...rows], {
+    align: ['l', 'r', 'r', 'l', 'l', 'l'],
+  });
+}
+
+const code = (text: string) => untrustedCode(text, { inTable: false });
+
+function lcpSection(result: UrlResult): string[] {
+  const lcp = result.aggregate.metrics.LCP;
+  if (!lcp) return [];
+  const attribution = representativeRun(result.runs, (run) => run.lcp?.value, lcp.median)?.lcp?.attribution;
+  const details: string[] = [];
+  if (attribution?.target) details.push(`element ${code(attribution.target)}`);
+  if (attribution?.url) details.push(`resource ${code(attribution.url)}`);
+  if (attribution?.resourceType) details.push(`type ${code(attribution.resourceType)}`);
   return [
     `**Why LCP is ${formatValue('LCP', lcp.median)}**${details.length ? ` (${details.join(', ')})` : ''}:`,
     '',
-    markdownTable([['LCP subpart', 'Median', 'Share', '', 'Budget', 'Status'], ...rows], {
-      align: ['l', 'r', 'r', 'l', 'l', 'l'],
+    subpartTable('LCP subpart', subpartRows(result, 'LCP', LCP_SUBPARTS, LCP_SUBPART_TITLES, lcp.median)),
+    '',
+  ];
+}
+
+const PARTY_LABEL = { first: 'first party', third: '🟥 third party', unknown: 'unknown' } as const;
+
+function scriptsTable(result: UrlResult): string[] {
+  const scripts = result.aggregate.scripts.slice(0, 5);
+  if (scripts.length === 0) return [];
+  const third = result.aggregate.thirdPartyScripts;
+  const check = result.verdict.checks.find((c) => c.subpart === 'thirdPartyScripts');
+  const rows = scripts.map((script) => [
+    untrustedCode(script.source),
+    script.entity
+      ? `${PARTY_LABEL[script.party]} (${untrustedText(script.entity)})`
+      : PARTY_LABEL[script.party],
+    formatValue('INP', script.medianMs),
+    INP_SUBPART_TITLES[script.mainSubpart].toLowerCase(),
+    script.invokers.map((invoker) => untrustedCode(invoker)).join('<br>') || '–',
+  ]);
+  const thirdLine = third
+    ? `Third-party scripts ran ${formatValue('INP', third.median)} of the interaction (median)${
+        check ? `: budget ${formatThreshold('INP', check.threshold)}, ${STATUS_LABEL[check.status]}` : ''
+      }.`
+    : '';
+  return [
+    '**Scripts during the interaction** (long animation frames, median time within the interaction over runs):',
+    '',
+    markdownTable([['Script', 'Party', 'Time', 'Mostly in', 'Invoked by'], ...rows], {
+      align: ['l', 'l', 'r', 'l', 'l'],
     }),
     '',
+    ...(thirdLine ? [thirdLine, ''] : []),
+  ];
+}
+
+function inpSection(result: UrlResult): string[] {
+  const inp = result.aggregate.metrics.INP;
+  if (!inp) return [];
+  const attribution = representativeRun(result.runs, (run) => run.inp?.value, inp.median)?.inp?.attribution;
+  const details: string[] = [];
+  if (attribution?.interactionType) details.push(`${untrustedText(attribution.interactionType)} interaction`);
+  if (attribution?.interactionTarget) details.push(`on ${code(attribution.interactionTarget)}`);
+  if (attribution?.loadState) details.push(`page ${untrustedText(attribution.loadState)}`);
+  return [
+    `**Why INP is ${formatValue('INP', inp.median)}**${details.length ? ` (${details.join(', ')})` : ''}:`,
+    '',
+    subpartTable('INP subpart', subpartRows(result, 'INP', INP_SUBPARTS, INP_SUBPART_TITLES, inp.median)),
+    '',
+    ...scriptsTable(result),
   ];
 }
 
@@ -150,8 +236,15 @@ function clsLine(result: UrlResult): string[] {
     attribution?.largestShiftTime !== undefined
       ? ` at ${formatValue('LCP', attribution.largestShiftTime)}`
       : '';
+  const moved = (attribution?.sources ?? []).slice(0, 3).map((source) => {
+    const from = source.previousRect;
+    const to = source.currentRect;
+    return `${code(source.selector)} moved from (${Math.round(from.x)}, ${Math.round(from.y)}) to (${Math.round(to.x)}, ${Math.round(to.y)})`;
+  });
   return [
-    `**Layout shift:** largest shift ${formatValue('CLS', attribution?.largestShiftValue)}${time}${target} (worst run, run ${worst.index + 1}).`,
+    `**Layout shift:** largest shift ${formatValue('CLS', attribution?.largestShiftValue)}${time}${target} (worst run, run ${worst.index + 1})${
+      moved.length ? `: ${moved.join('; ')}` : ''
+    }.`,
     '',
   ];
 }
@@ -165,6 +258,19 @@ function serverTimingLine(result: UrlResult): string[] {
     return `${untrustedCode(entry.name, { inTable: false })} ${formatValue('TTFB', entry.duration)}${description}`;
   });
   return [`**Server-Timing** (run ${(lastRun?.index ?? 0) + 1}): ${items.join(' · ')}`, ''];
+}
+
+/** Links to the backend traces of each run's document request, from the `trace-url` template. */
+export function traceLinks(result: UrlResult, template: string | undefined): string[] {
+  if (!template) return [];
+  const links = result.runs.flatMap((run) => {
+    const traceId = run.traceparent?.split('-')[1];
+    if (!traceId) return [];
+    return [
+      `[run ${run.index + 1}](${template.replaceAll('{traceId}', traceId).replace(/[()\s]/g, encodeURIComponent)})`,
+    ];
+  });
+  return links.length ? [`**Backend traces** of the document requests (TTFB): ${links.join(' · ')}`, ''] : [];
 }
 
 function lighthouseLine(result: UrlResult): string[] {
@@ -187,11 +293,14 @@ function problemLines(result: UrlResult): string[] {
   const lines = [
     ...result.verdict.problems.map((problem) => `- ${untrustedText(problem)}`),
     ...failedRuns.map((run) => `- run ${run.index + 1} failed: ${untrustedText(run.error ?? '')}`),
+    ...result.runs
+      .filter((run) => run.interactionError)
+      .map((run) => `- run ${run.index + 1}: ${untrustedText(run.interactionError ?? '')}`),
   ];
   return lines.length ? ['**Problems:**', '', ...lines, ''] : [];
 }
 
-function urlSection(result: UrlResult): string {
+function urlSection(result: UrlResult, traceUrl: string | undefined): string {
   return [
     `### ${STATUS_ICON[result.verdict.status]} ${untrustedCode(pageLabel(result.url), { inTable: false })}`,
     '',
@@ -204,8 +313,10 @@ function urlSection(result: UrlResult): string {
     metricsTable(result),
     '',
     ...lcpSection(result),
+    ...inpSection(result),
     ...clsLine(result),
     ...serverTimingLine(result),
+    ...traceLinks(result, traceUrl),
     ...lighthouseLine(result),
     ...problemLines(result),
   ].join('\n');
@@ -223,7 +334,7 @@ export function renderReport(results: GateResults): string {
     results.environment.profile,
     `budgets: ${untrustedCode(results.budgetsSource, { inTable: false })}`,
   ].filter(Boolean);
-  const ratingNote = `Ratings use the web-vitals thresholds (TBT: Lighthouse's); INP needs interactions and is not measured on plain page loads. ${METRICS.CLS.name} is unitless.`;
+  const ratingNote = `Ratings use the web-vitals thresholds (TBT: Lighthouse's). INP is measured over the interactions of the budgets file and is "not measured" without them. ${METRICS.CLS.name} is unitless.`;
   return [
     `## ${HEADLINE[results.verdict.status]}`,
     '',
@@ -231,7 +342,7 @@ export function renderReport(results: GateResults): string {
     '',
     overviewTable(results),
     '',
-    ...results.urls.map(urlSection),
+    ...results.urls.map((result) => urlSection(result, results.settings.traceUrl)),
     `<sub>${ratingNote}</sub>`,
     '',
   ].join('\n');

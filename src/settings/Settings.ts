@@ -22,4 +22,9 @@ export interface Settings {
   outputDir: string;
   /** Milliseconds one page load may take. */
   timeoutMs: number;
+  /**
+   * Link template for the backend trace of a run's document request, with `{traceId}` (e.g. a Tempo or
+   * Jaeger URL); every run sends a sampled W3C `traceparent` header whatever this is.
+   */
+  traceUrl?: string;
 }

@@ -50,6 +50,11 @@ export const INPUT_DEFINITIONS: readonly InputDefinition[] = [
     default: 'vitals-gate-results',
   },
   {
+    name: 'trace-url',
+    description:
+      'Link to a backend trace of each run, with {traceId}, e.g. https://grafana.example/explore?traceId={traceId}. Each run sends a sampled W3C traceparent header on its document request.',
+  },
+  {
     name: 'timeout',
     description: 'Seconds one page load may take before the run is recorded as failed.',
     default: '60',

@@ -96,6 +96,22 @@ export function parseUrls(rawUrls: string | undefined, rawBase: string | undefin
   return [...new Set(urls)];
 }
 
+function parseTraceUrl(raw: string): string {
+  let valid = raw.includes('{traceId}');
+  try {
+    const url = new URL(raw.replaceAll('{traceId}', '0'.repeat(32)));
+    valid &&= url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    valid = false;
+  }
+  if (!valid) {
+    throw new UserError(
+      `Invalid input 'trace-url': '${raw}'. Expected an http(s) URL containing {traceId}, e.g. https://tempo.example/trace/{traceId}.`,
+    );
+  }
+  return raw;
+}
+
 /**
  * Parses every input once into the typed settings. Throws a UserError naming the input and the expected
  * format on the first invalid one.
@@ -103,6 +119,7 @@ export function parseUrls(rawUrls: string | undefined, rawBase: string | undefin
 export function parseSettings(get: InputReader): Settings {
   const budgetsPath = read(get, 'budgets');
   const chromePath = read(get, 'chrome-path');
+  const traceUrl = read(get, 'trace-url');
   const settings: Settings = {
     urls: parseUrls(read(get, 'urls'), read(get, 'base-url')),
     runs: parseInteger(get, 'runs', 1, 50),
@@ -114,5 +131,6 @@ export function parseSettings(get: InputReader): Settings {
   };
   if (budgetsPath) settings.budgetsPath = budgetsPath;
   if (chromePath) settings.chromePath = chromePath;
+  if (traceUrl) settings.traceUrl = parseTraceUrl(traceUrl);
   return settings;
 }

@@ -54,6 +54,43 @@ export function run(index: number, lcp: number, overrides: Partial<RunMeasuremen
   };
 }
 
+/** An INP of `processing + 30` ms: a first-party click handler and a third-party listener split the processing. */
+export function withInp(base: RunMeasurement, processing: number, thirdPartyMs: number): RunMeasurement {
+  const start = 3000;
+  const script = (sourceURL: string, invoker: string, from: number, duration: number) => ({
+    sourceURL,
+    invoker,
+    invokerType: 'event-listener',
+    sourceFunctionName: '',
+    duration,
+    forcedStyleAndLayoutDuration: 0,
+    overlap: { inputDelay: 0, processingDuration: duration, presentationDelay: 0 },
+    startTime: from,
+  });
+  return {
+    ...base,
+    interactionSteps: 1,
+    inp: {
+      value: processing + 30,
+      attribution: {
+        interactionTarget: 'button#add-to-cart',
+        interactionType: 'pointer',
+        loadState: 'complete',
+        subparts: { inputDelay: 10, processingDuration: processing, presentationDelay: 20 },
+        scripts: [
+          script(
+            'https://shop.example/assets/app.js',
+            'BUTTON#add-to-cart.onclick',
+            start,
+            processing - thirdPartyMs,
+          ),
+          script('https://cdn.cookielaw.org/consent.js', 'DOCUMENT.onclick', start + 1, thirdPartyMs),
+        ],
+      },
+    },
+  };
+}
+
 export const SETTINGS: Settings = {
   urls: ['https://shop.example/', 'https://shop.example/product/1'],
   runs: 3,

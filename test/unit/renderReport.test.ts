@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BudgetsFile } from '../../src/budgets/Budgets.js';
 import { renderReport } from '../../src/report/renderReport.js';
-import { gateResults, run, urlResult } from '../helpers/fixtures.js';
+import { gateResults, run, urlResult, withInp } from '../helpers/fixtures.js';
 
 const budgets: BudgetsFile = {
   source: 'perf/budgets.json',
@@ -11,13 +11,18 @@ const budgets: BudgetsFile = {
       metrics: {
         LCP: { max: 2500, warn: 2000, subparts: { resourceLoadDuration: { max: 1500 } } },
         CLS: { max: 0.1 },
+        INP: { max: 200, thirdPartyScripts: { warn: 100 } },
       },
     },
   ],
 };
 
 function report() {
-  const home = urlResult('https://shop.example/', [run(0, 1200), run(1, 1300), run(2, 1250)], budgets);
+  const home = urlResult(
+    'https://shop.example/',
+    [withInp(run(0, 1200), 150, 120), withInp(run(1, 1300), 160, 130), withInp(run(2, 1250), 140, 110)],
+    budgets,
+  );
   const product = urlResult(
     'https://shop.example/product/1',
     [
@@ -62,6 +67,35 @@ describe('renderReport', () => {
       '**Why LCP is 3,000 ms** (element `main>img.hero`, resource `https://cdn.example/hero.jpg`, type `img`):',
     );
     expect(text).toMatch(/\| Resource load duration +\| +2,830 ms \| +94 % \|/);
+  });
+
+  it('explains INP by its subparts and the scripts that ran, tagging third parties', () => {
+    const text = report();
+    expect(text).toContain(
+      '**Why INP is 180 ms** (pointer interaction, on `button#add-to-cart`, page complete):',
+    );
+    expect(text).toMatch(/\| Processing duration +\| +150 ms \| +83 % \|/);
+    expect(text).toMatch(
+      /\| `https:\/\/cdn\.cookielaw\.org\/consent\.js` \| 🟥 third party \(Optanon\) \| +120 ms \| processing duration \| `DOCUMENT\.onclick` +\|/,
+    );
+    expect(text).toMatch(/\| `https:\/\/shop\.example\/assets\/app\.js` +\| first party +\| +30 ms \|/);
+    expect(text).toContain(
+      'Third-party scripts ran 120 ms of the interaction (median): budget warn > 100 ms, ⚠️ warn.',
+    );
+    expect(text).toContain('⚠️ INP third-party scripts 120 ms > 100 ms');
+  });
+
+  it('links each run to its backend trace when a trace-url template is set', () => {
+    const traced = urlResult(
+      'https://shop.example/',
+      [{ ...run(0, 1200), traceparent: `00-${'a'.repeat(32)}-${'b'.repeat(16)}-01` }],
+      budgets,
+    );
+    const results = gateResults([traced]);
+    results.settings.traceUrl = 'https://tempo.example/trace/{traceId}';
+    expect(renderReport(results)).toContain(
+      `**Backend traces** of the document requests (TTFB): [run 1](https://tempo.example/trace/${'a'.repeat(32)})`,
+    );
   });
 
   it('lists failed runs and Server-Timing entries', () => {
