@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { heroImage } from './heroImage.js';
 
@@ -11,20 +11,52 @@ import { heroImage } from './heroImage.js';
  * - `serverDelay` ms before the HTML is sent (reported in Server-Timing as `db`);
  * - `shiftAfter` ms after load at which a banner is inserted above the hero (a layout shift; -1 = none);
  * - `block` ms of main-thread busy work in one task right after load (a long task after FCP in a real
- *   trace; Lighthouse's simulated TBT may still place it before its simulated FCP).
+ *   trace; Lighthouse's simulated TBT may still place it before its simulated FCP);
+ * - `clickWork` ms of busy work in the first-party click handler of the "Add to cart" button
+ *   (`#add-to-cart`), which then changes the button's text;
+ * - `vendorWork` ms of busy work in a click listener of a third-party "consent manager" script, served
+ *   from a second loopback host name (`localhost` when the page is on 127.0.0.1); 0 = no such script;
+ * - `hostile=1` puts markup-breaking strings where a measured page could: the hero's id (the LCP and
+ *   shift selector) and a Server-Timing description.
  *
- * Named pages have defaults: `/` is quick, `/product/<id>` has a slow hero image and a late banner.
+ * Named pages have defaults: `/` is quick, `/product/<id>` has a slow hero image, a late banner and a
+ * slow "Add to cart" with a third-party listener.
  */
 export interface PageOptions {
   imageDelay: number;
   serverDelay: number;
   shiftAfter: number;
   block: number;
+  clickWork: number;
+  vendorWork: number;
+  hostile: boolean;
 }
 
+/** Strings a hostile or careless page can put into what vitals-gate reports. */
+export const HOSTILE = {
+  id: 'hero|`x`@everyone',
+  serverTiming: '<img src=x onerror=alert(1)> @octocat [x](https://evil.example)',
+};
+
 const PAGE_DEFAULTS: Record<string, PageOptions> = {
-  home: { imageDelay: 200, serverDelay: 40, shiftAfter: -1, block: 0 },
-  product: { imageDelay: 2000, serverDelay: 120, shiftAfter: 300, block: 150 },
+  home: {
+    imageDelay: 200,
+    serverDelay: 40,
+    shiftAfter: -1,
+    block: 0,
+    clickWork: 0,
+    vendorWork: 0,
+    hostile: false,
+  },
+  product: {
+    imageDelay: 2000,
+    serverDelay: 120,
+    shiftAfter: 300,
+    block: 150,
+    clickWork: 80,
+    vendorWork: 120,
+    hostile: false,
+  },
 };
 
 function clampMs(raw: string | null, fallback: number): number {
@@ -42,10 +74,22 @@ export function pageOptions(url: URL): PageOptions {
     serverDelay: clampMs(url.searchParams.get('serverDelay'), defaults.serverDelay),
     shiftAfter: clampMs(url.searchParams.get('shiftAfter'), defaults.shiftAfter),
     block: clampMs(url.searchParams.get('block'), defaults.block),
+    clickWork: clampMs(url.searchParams.get('clickWork'), defaults.clickWork),
+    vendorWork: clampMs(url.searchParams.get('vendorWork'), defaults.vendorWork),
+    hostile: url.searchParams.get('hostile') === '1',
   };
 }
 
-function pageHtml(title: string, options: PageOptions): string {
+const busy = (ms: number) => `var end = performance.now() + ${ms}; while (performance.now() < end) {}`;
+
+/** The third-party script: a document click listener that keeps the main thread busy. */
+function vendorScript(work: number): string {
+  return `document.addEventListener('click', function consentManagerClick() {
+  ${busy(work)}
+});`;
+}
+
+function pageHtml(title: string, options: PageOptions, vendorOrigin: string): string {
   const shiftScript =
     options.shiftAfter >= 0
       ? `addEventListener('load', function () {
@@ -61,6 +105,10 @@ function pageHtml(title: string, options: PageOptions): string {
   const blockScript =
     options.block > 0
       ? `(function () { var end = performance.now() + ${options.block}; while (performance.now() < end) {} })();`
+      : '';
+  const vendorTag =
+    options.vendorWork > 0
+      ? `<script src="${vendorOrigin}/vendor/consent-manager.js?work=${options.vendorWork}"></script>`
       : '';
   return `<!doctype html>
 <html lang="en">
@@ -80,23 +128,58 @@ p { font-size: 14px; line-height: 1.5; }
 <body>
 <header>Example store — ${title}</header>
 <main id="content">
-<img class="hero" src="/hero.png?delay=${options.imageDelay}" alt="Summer collection" width="1200" height="600">
+<img class="hero"${options.hostile ? ` id="${HOSTILE.id}"` : ''} src="/hero.png?delay=${options.imageDelay}" alt="Summer collection" width="1200" height="600">
 <p>Light cotton shirts, linen trousers and canvas shoes for the warm months.</p>
+<button id="add-to-cart" class="add-to-cart" type="button">Add to cart</button>
 </main>
 <script>${blockScript}
-${shiftScript}</script>
+${shiftScript}
+document.getElementById('add-to-cart').addEventListener('click', function addToCart(event) {
+  ${busy(options.clickWork)}
+  event.currentTarget.textContent = 'Added to cart';
+});</script>
+${vendorTag}
 </body>
 </html>`;
 }
 
 let heroBytes: Buffer | undefined;
 
+/** A request the site received: its path and the trace context it carried. */
+export interface ReceivedRequest {
+  path: string;
+  traceparent?: string;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+/** The other loopback host name, so scripts from it are third party to the page. */
+function vendorOriginFor(request: IncomingMessage): string {
+  const host = request.headers.host ?? '127.0.0.1';
+  const port = /:(\d+)$/.exec(host)?.[1] ?? '80';
+  const other = host.startsWith('localhost') ? '127.0.0.1' : 'localhost';
+  return `http://${other}:${port}`;
+}
+
+async function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  log: ReceivedRequest[],
+): Promise<void> {
   heroBytes ??= heroImage();
   const hero = heroBytes;
   const url = new URL(request.url ?? '/', 'http://example.invalid');
+  const traceparent = request.headers.traceparent;
+  log.push({
+    path: `${url.pathname}${url.search}`,
+    ...(typeof traceparent === 'string' ? { traceparent } : {}),
+  });
+  if (log.length > 1000) log.splice(0, log.length - 1000);
+  if (url.pathname === '/vendor/consent-manager.js') {
+    response.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
+    response.end(vendorScript(clampMs(url.searchParams.get('work'), 0)));
+    return;
+  }
   if (url.pathname === '/hero.png') {
     await sleep(clampMs(url.searchParams.get('delay'), 0));
     response.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
@@ -116,11 +199,11 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
   await sleep(options.serverDelay);
   const db = performance.now() - started;
   const title = url.pathname === '/' ? 'Home' : 'Product';
-  const html = pageHtml(title, options);
+  const html = pageHtml(title, options, vendorOriginFor(request));
   response.writeHead(200, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
-    'server-timing': `db;dur=${db.toFixed(1)};desc="product query", app;dur=${(performance.now() - started - db).toFixed(1)};desc="render"`,
+    'server-timing': `db;dur=${db.toFixed(1)};desc="${options.hostile ? HOSTILE.serverTiming : 'product query'}", app;dur=${(performance.now() - started - db).toFixed(1)};desc="render"`,
   });
   response.end(html);
 }
@@ -128,28 +211,55 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
 export interface RunningSite {
   /** Origin of the site, e.g. `http://127.0.0.1:41234`. */
   origin: string;
+  /** The requests received so far (the last thousand), oldest first. */
+  received(): ReceivedRequest[];
   close(): Promise<void>;
 }
 
-/** Starts the example site on loopback; port 0 picks a free port. */
-export async function startExampleSite(port = 0, host = '127.0.0.1'): Promise<RunningSite> {
-  const server = createServer((request, response) => {
-    handle(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500);
-      response.end();
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}
+
+/**
+ * Starts the example site on loopback (port 0 picks a free port). It also answers on [::1] where the
+ * machine has IPv6, so `localhost` (the third-party host name) works whichever address Chrome tries first.
+ */
+export async function startExampleSite(port = 0, host = '127.0.0.1'): Promise<RunningSite> {
+  const log: ReceivedRequest[] = [];
+  const serve = () =>
+    createServer((request, response) => {
+      handle(request, response, log).catch(() => {
+        if (!response.headersSent) response.writeHead(500);
+        response.end();
+      });
+    });
+  const server = serve();
+  await listen(server, port, host);
   const address = server.address() as AddressInfo;
+  const servers = [server];
+  const ipv6 = serve();
+  if (
+    await listen(ipv6, address.port, '::1').then(
+      () => true,
+      () => false,
+    )
+  )
+    servers.push(ipv6);
   return {
     origin: `http://${host}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    received: () => [...log],
+    close: async () => {
+      await Promise.all(servers.map(close));
+    },
   };
 }

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aggregateRuns } from '../../src/aggregate/aggregateRuns.js';
+import { summarize } from '../../src/aggregate/summarize.js';
+import type { InteractionStep } from '../../src/budgets/InteractionStep.js';
+import { launchChrome } from '../../src/collect/launchChrome.js';
+import type { Measurer } from '../../src/collect/Measurer.js';
+import type { RunMeasurement } from '../../src/collect/RunMeasurement.js';
+import { HOSTILE, type RunningSite, startExampleSite } from '../../src/demo/exampleSite.js';
+import { INP_SUBPARTS } from '../../src/metrics/metricDefinitions.js';
+import { renderReport } from '../../src/report/renderReport.js';
+import { systemChrome } from '../helpers/chrome.js';
+import { gateResults, urlResult } from '../helpers/fixtures.js';
+
+// Real Chrome, real clicks, against example pages whose handler work is injected and therefore known.
+let site: RunningSite;
+let chrome: Measurer;
+const click: InteractionStep[] = [{ click: '#add-to-cart' }];
+
+beforeAll(async () => {
+  site = await startExampleSite();
+  chrome = await launchChrome(systemChrome(), { device: 'desktop', throttling: 'none', timeoutMs: 30_000 });
+});
+
+afterAll(async () => {
+  await chrome?.close();
+  await site?.close();
+});
+
+async function measure(
+  path: string,
+  runs: number,
+  interactions?: InteractionStep[],
+): Promise<RunMeasurement[]> {
+  const results: RunMeasurement[] = [];
+  for (let index = 0; index < runs; index++) {
+    results.push(await chrome.measure(`${site.origin}${path}`, index, interactions ? { interactions } : {}));
+  }
+  return results;
+}
+
+const tolerance = (expected: number) => Math.max(15, expected * 0.05);
+
+describe('INP in real headless Chrome', () => {
+  it.each([100, 300])(
+    'median INP processing duration tracks a click handler busy for %i ms',
+    async (work) => {
+      const runs = await measure(`/?imageDelay=0&clickWork=${work}&vendorWork=0`, 3, click);
+      for (const run of runs) {
+        expect(run.interactionError).toBeUndefined();
+        expect(run.interactionSteps).toBe(1);
+        expect(run.inp, 'INP must arrive: a frame is forced after the click').toBeDefined();
+        const subparts = run.inp?.attribution.subparts;
+        const sum = INP_SUBPARTS.reduce((total, name) => total + (subparts?.[name] ?? Number.NaN), 0);
+        expect(Math.abs(sum - (run.inp?.value ?? 0))).toBeLessThan(1);
+        expect(run.inp?.attribution.interactionType).toBe('pointer');
+        expect(run.inp?.attribution.interactionTarget).toMatch(/add-to-cart/);
+      }
+      const median = summarize(runs.map((run) => run.inp?.attribution.subparts.processingDuration))
+        ?.median as number;
+      expect(Math.abs(median - work)).toBeLessThanOrEqual(tolerance(work));
+    },
+  );
+
+  it('reports INP as not measured, never 0, on a page load without interactions', async () => {
+    const [run] = await measure('/?imageDelay=0&clickWork=100', 1);
+    expect(run?.inp).toBeUndefined();
+    expect(aggregateRuns(run ? [run] : []).metrics.INP).toBeUndefined();
+  });
+
+  it('classifies a script from a second loopback host name as third party and gives it the blocking time', async () => {
+    const runs = await measure('/?imageDelay=0&clickWork=40&vendorWork=200', 3, click);
+    // The vendor's document listener runs longest, but the element listener names what was clicked.
+    for (const run of runs) expect(run.inp?.attribution.interactionTarget).toMatch(/add-to-cart/);
+    const aggregate = aggregateRuns(runs);
+    const vendor = aggregate.scripts.find((script) => script.source.includes('/vendor/consent-manager.js'));
+    const own = aggregate.scripts.find((script) => script.source.startsWith(site.origin));
+    expect(vendor?.party).toBe('third');
+    expect(vendor?.source).toMatch(/^http:\/\/localhost:\d+\//);
+    expect(Math.abs((vendor?.medianMs ?? 0) - 200)).toBeLessThanOrEqual(tolerance(200));
+    expect(vendor?.mainSubpart).toBe('processingDuration');
+    expect(own?.party).toBe('first');
+    expect(Math.abs((own?.medianMs ?? 0) - 40)).toBeLessThanOrEqual(tolerance(40));
+    expect(Math.abs((aggregate.thirdPartyScripts?.median ?? 0) - 200)).toBeLessThanOrEqual(tolerance(200));
+  });
+
+  it('names the step and the page when a selector is missing, and keeps what the run measured', async () => {
+    const [run] = await measure('/?imageDelay=0', 1, [{ wait: 10 }, { click: '#buy', timeout: 500 }]);
+    expect(run?.interactionError).toBe('step 2 of /: no element matches `#buy` (waited 500 ms)');
+    expect(run?.interactionSteps).toBe(1);
+    expect(run?.error).toBeUndefined();
+    expect(run?.lcp?.value).toBeGreaterThan(0);
+    expect(run?.inp).toBeUndefined();
+  });
+
+  it('types into a field and presses keys, measuring INP over them', async () => {
+    const [run] = await measure('/?imageDelay=0&clickWork=0', 1, [
+      { hover: '#add-to-cart' },
+      { scroll: 200 },
+      { click: '#add-to-cart' },
+      { press: 'Tab' },
+      { wait: 'button.add-to-cart' },
+    ]);
+    expect(run?.interactionError).toBeUndefined();
+    expect(run?.interactionSteps).toBe(5);
+    expect(run?.inp?.value).toBeGreaterThan(0);
+  });
+
+  it('sends a sampled traceparent on the document request only, and records the same one', async () => {
+    const before = site.received().length;
+    const [run] = await measure('/?imageDelay=0&vendorWork=10&clickWork=0', 1);
+    const received = site.received().slice(before);
+    const documentRequest = received.find((request) => request.path.startsWith('/?'));
+    expect(run?.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+    expect(documentRequest?.traceparent).toBe(run?.traceparent);
+    const others = received.filter((request) => request !== documentRequest);
+    expect(others.map((request) => request.path)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\/hero\.png/), expect.stringMatching(/^\/vendor\//)]),
+    );
+    expect(others.every((request) => request.traceparent === undefined)).toBe(true);
+  });
+
+  it('escapes hostile strings from the page in the markdown report', async () => {
+    const runs = await measure('/?imageDelay=0&shiftAfter=100&hostile=1', 1);
+    expect(runs[0]?.lcp?.attribution.target).toContain('|');
+    expect(runs[0]?.ttfb?.attribution.serverTiming[0]?.description).toBe(HOSTILE.serverTiming);
+    const markdown = renderReport(
+      gateResults([urlResult(`${site.origin}/`, runs, { source: 'b.json', budgets: [] })]),
+    );
+    const outsideCode = markdown.replace(/(`+)(?:(?!\1).)+\1/g, '');
+    expect(outsideCode).not.toContain('<img');
+    expect(outsideCode).not.toMatch(/@(everyone|octocat)/);
+    expect(outsideCode).not.toContain('](https://evil');
+    expect(markdown).toContain('&lt;img src=x onerror=alert(1)&gt; @\u200doctocat');
+    expect(markdown).toContain('element ``#hero|`x`@everyone``');
+  });
+});
