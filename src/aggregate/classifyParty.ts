@@ -1,5 +1,5 @@
 import { getEntity } from 'third-party-web/nostats-subset.js';
-import { getDomain } from 'tldts';
+import { getDomain, parse as parseHost } from 'tldts';
 
 export type Party = 'first' | 'third' | 'unknown';
 
@@ -25,8 +25,10 @@ function parse(url: string): URL | undefined {
 
 /**
  * Whether a script is first or third party for a page: third party when its registrable domain differs
- * from the page's and it does not belong to the same entity (so `gstatic.com` on `google.com` stays first
- * party). Scripts without an http(s) source (eval, extensions) are `unknown`.
+ * from the page's and it does not belong to the page's own entity (so `fbcdn.net` on `facebook.com` stays
+ * first party). The entity rule is skipped for pages on a private public suffix (`github.io`,
+ * `vercel.app` …), where every site shares the hosting company's entity. Scripts without an http(s)
+ * source (eval, extensions) are `unknown`.
  */
 export function classifyParty(scriptUrl: string, pageUrl: string): PartyOf {
   const script = parse(scriptUrl);
@@ -35,6 +37,7 @@ export function classifyParty(scriptUrl: string, pageUrl: string): PartyOf {
   const entity = getEntity(script.href)?.name;
   const withEntity = (party: Party): PartyOf => (entity ? { party, entity } : { party });
   if (registrableDomain(script) === registrableDomain(page)) return withEntity('first');
+  if (parseHost(page.hostname, { allowPrivateDomains: true }).isPrivate) return withEntity('third');
   const pageEntity = getEntity(page.href)?.name;
   if (entity && pageEntity && entity === pageEntity) return withEntity('first');
   return withEntity('third');

@@ -10,6 +10,8 @@ import {
   METRICS,
   type MetricName,
   rateMetric,
+  TTFB_SUBPARTS,
+  type TtfbSubpart,
 } from '../metrics/metricDefinitions.js';
 import type { BudgetCheck, CheckPart, Status } from '../verdict/Verdict.js';
 import { untrustedCode, untrustedText } from './escapeMarkdown.js';
@@ -249,6 +251,29 @@ function clsLine(result: UrlResult): string[] {
   ];
 }
 
+const TTFB_SUBPART_TITLES: Record<TtfbSubpart, string> = {
+  waitingDuration: 'waiting',
+  cacheDuration: 'cache',
+  dnsDuration: 'DNS',
+  connectionDuration: 'connection',
+  requestDuration: 'request',
+};
+
+/** `**TTFB 128 ms** = request 120 ms + connection 5 ms + …` from the subpart medians, largest first. */
+function ttfbLine(result: UrlResult): string[] {
+  const ttfb = result.aggregate.metrics.TTFB;
+  if (!ttfb) return [];
+  const parts = TTFB_SUBPARTS.flatMap((name) => {
+    const median = result.aggregate.subparts.TTFB[name]?.median;
+    return median !== undefined && median >= 0.5 ? [[name, median] as const] : [];
+  })
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, median]) => `${TTFB_SUBPART_TITLES[name]} ${formatValue('TTFB', median)}`);
+  return parts.length
+    ? [`**TTFB ${formatValue('TTFB', ttfb.median)}** (medians): ${parts.join(' + ')}`, '']
+    : [];
+}
+
 function serverTimingLine(result: UrlResult): string[] {
   const lastRun = [...result.runs].reverse().find((run) => run.ttfb);
   const entries = lastRun?.ttfb?.attribution.serverTiming ?? [];
@@ -315,6 +340,7 @@ function urlSection(result: UrlResult, traceUrl: string | undefined): string {
     ...lcpSection(result),
     ...inpSection(result),
     ...clsLine(result),
+    ...ttfbLine(result),
     ...serverTimingLine(result),
     ...traceLinks(result, traceUrl),
     ...lighthouseLine(result),

@@ -101,6 +101,7 @@ describe('renderReport', () => {
   it('lists failed runs and Server-Timing entries', () => {
     const text = report();
     expect(text).toContain('- run 3 failed: Navigation timeout of 60000 ms exceeded');
+    expect(text).toContain('**TTFB 100 ms** (medians): request 97 ms + connection 2 ms + waiting 1 ms');
     expect(text).toContain('**Server-Timing** (run 3): `db` 60 ms product query');
     expect(text).toContain('**Layout shift:** largest shift 0.020 at 900 ms on `main>div.promo`');
   });
