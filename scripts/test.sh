@@ -19,6 +19,15 @@ if ! bash scripts/setup.sh; then
   exit 1
 fi
 
+# The field data tests start a real Prometheus (Debian's package) over backfilled data.
+if ! command -v promtool >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  echo "::: installing Debian's prometheus for the field data tests"
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo -n"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get install -y -qq prometheus >/dev/null 2>&1 || { $sudo apt-get update -qq && $sudo apt-get install -y -qq prometheus >/dev/null; }
+fi
+
 export PATH="$PWD/node_modules/.bin:$PATH" # Node 24 from the `node` package first
 echo "::: node $(node --version)"
 step lint npx biome ci .

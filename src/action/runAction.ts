@@ -12,7 +12,12 @@ import { parseSettings } from '../settings/parseSettings.js';
 export async function runAction(makeDeps: () => GateDeps): Promise<void> {
   try {
     const settings = parseSettings((name) => core.getInput(name));
-    for (const input of INPUT_DEFINITIONS) core.debug(`input ${input.name} = ${core.getInput(input.name)}`);
+    if (settings.rum.cruxApiKey) core.setSecret(settings.rum.cruxApiKey);
+    for (const input of INPUT_DEFINITIONS) {
+      const value =
+        input.name === 'crux-api-key' && core.getInput(input.name) ? '***' : core.getInput(input.name);
+      core.debug(`input ${input.name} = ${value}`);
+    }
     const outcome = await runGate(settings, makeDeps());
     await core.summary.addRaw(outcome.markdown, true).write();
     core.setOutput('result', outcome.results.verdict.status);

@@ -7,7 +7,16 @@ export interface Threshold {
   warn?: number;
 }
 
-export interface MetricBudget extends Threshold {
+/** Also compare the lab median with the production p75: fail above p75 × (1 + tolerance/100). */
+export interface RelativeBudget {
+  relativeTo?: 'rum';
+  /** Percent above the production p75 that fails. */
+  tolerance?: number;
+  /** Percent above the production p75 that warns. */
+  warnTolerance?: number;
+}
+
+export interface MetricBudget extends Threshold, RelativeBudget {
   /** LCP and INP: budgets per subpart (by the subpart's median). */
   subparts?: Partial<Record<LcpSubpart | InpSubpart, Threshold>>;
   /** INP only: budget on the time third-party scripts ran during the INP interaction (median over runs). */
@@ -23,11 +32,27 @@ export interface BudgetEntry {
   interactions?: InteractionStep[];
 }
 
+/** How production field data is matched to measured pages and queried (the budgets file's `field`). */
+export interface FieldOptions {
+  routes?: string[];
+  keepQuery?: boolean;
+  pageField?: string;
+  prometheus?: {
+    metric?: string;
+    metricLabel?: string;
+    pageLabel?: string;
+    window?: string;
+    matchers?: string;
+  };
+  loki?: { selector?: string; window?: string; pageLabel?: string };
+}
+
 /** A validated budgets file. */
 export interface BudgetsFile {
   /** Where the budgets came from: a file path, or a description of the defaults. */
   source: string;
   budgets: BudgetEntry[];
+  field?: FieldOptions;
 }
 
 /** The budgets that apply to one URL after merging every matching entry. */

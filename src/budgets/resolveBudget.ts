@@ -28,6 +28,12 @@ export function resolveBudget(budgets: BudgetsFile, url: string): ResolvedBudget
       const merged: MetricBudget = thresholdOf(hasThreshold(budget) ? budget : previous);
       const subparts = { ...previous?.subparts, ...budget.subparts };
       if (Object.keys(subparts).length > 0) merged.subparts = subparts;
+      const relative = budget.relativeTo ? budget : previous;
+      if (relative?.relativeTo) {
+        merged.relativeTo = relative.relativeTo;
+        if (relative.tolerance !== undefined) merged.tolerance = relative.tolerance;
+        if (relative.warnTolerance !== undefined) merged.warnTolerance = relative.warnTolerance;
+      }
       const thirdPartyScripts = budget.thirdPartyScripts ?? previous?.thirdPartyScripts;
       if (thirdPartyScripts) merged.thirdPartyScripts = thirdPartyScripts;
       resolved.metrics[key] = merged;

@@ -1,13 +1,17 @@
 import { parseArgs } from 'node:util';
 import exampleBudgets from '../../examples/budgets.json' with { type: 'json' };
-import { parseBudgets } from '../budgets/loadBudgets.js';
+import exampleFieldData from '../../examples/field-data.json' with { type: 'json' };
+import { loadBudgets, parseBudgets } from '../budgets/loadBudgets.js';
 import { startExampleSite } from '../demo/exampleSite.js';
 import { describeError, UserError } from '../errors/UserError.js';
+import { collectFieldData } from '../field/collectFieldData.js';
+import { parseFieldSnapshot } from '../field/loadFieldFile.js';
 import type { GateDeps } from '../gate/runGate.js';
 import { runGate } from '../gate/runGate.js';
 import type { Logger } from '../log/Logger.js';
 import { INPUT_DEFINITIONS } from '../settings/inputDefinitions.js';
-import { parseSettings } from '../settings/parseSettings.js';
+import { parseChoice, parseRum, parseSettings, parseUrls } from '../settings/parseSettings.js';
+import type { Device } from '../settings/Settings.js';
 import { toolVersion } from '../toolVersion.js';
 
 export interface CliIo {
@@ -19,6 +23,7 @@ export interface CliIo {
 export const EXIT = { pass: 0, fail: 1, error: 2 } as const;
 
 const EMBEDDED_BUDGETS = 'examples/budgets.json (embedded)';
+const EMBEDDED_FIELD_DATA = 'examples/field-data.json (embedded)';
 
 export function helpText(): string {
   const flags = INPUT_DEFINITIONS.map((input) => {
@@ -31,6 +36,7 @@ export function helpText(): string {
     'Usage:',
     '  vitals-gate [run] [URL …] [flags]   measure URLs, check budgets, print the markdown report',
     '  vitals-gate demo [flags]            the same on the bundled example site and budgets',
+    '  vitals-gate rum [URL …] --rum-source S [--out F]  read production p75s, write a snapshot (default field-data.json)',
     '  vitals-gate example-site [--port N] serve the example site on 127.0.0.1 until stopped',
     '',
     'Flags (the same as the action inputs):',
@@ -48,6 +54,7 @@ function parseCommandLine(argv: string[]): { command: string; values: Values; po
   const options: Record<string, { type: 'string' | 'boolean' }> = {
     help: { type: 'boolean' },
     port: { type: 'string' },
+    out: { type: 'string' },
     version: { type: 'boolean' },
     verbose: { type: 'boolean' },
   };
@@ -59,9 +66,9 @@ function parseCommandLine(argv: string[]): { command: string; values: Values; po
     throw new UserError(`${describeError(error)}. Run 'vitals-gate --help' for the flags.`);
   }
   const [first, ...rest] = parsed.positionals;
-  const isCommand = first === 'run' || first === 'demo' || first === 'example-site';
+  const isCommand = ['run', 'demo', 'example-site', 'rum'].includes(first ?? '');
   return {
-    command: isCommand ? first : 'run',
+    command: isCommand && first ? first : 'run',
     values: parsed.values as Values,
     positionals: isCommand ? rest : parsed.positionals,
   };
@@ -78,7 +85,8 @@ async function demo(values: Values, deps: GateDeps, io: CliIo): Promise<number> 
       return values[name] as string | undefined;
     });
     const budgets = parseBudgets(JSON.stringify(exampleBudgets), EMBEDDED_BUDGETS);
-    const outcome = await runGate(settings, deps, { budgets });
+    const snapshot = parseFieldSnapshot(JSON.stringify(exampleFieldData), EMBEDDED_FIELD_DATA, deps.now());
+    const outcome = await runGate(settings, deps, { budgets, field: { source: 'file', snapshot } });
     io.stdout.write(`${outcome.markdown}\n`);
     deps.log.info(`Results: ${outcome.resultsPath} · report: ${outcome.reportPath}`);
     deps.log.info(
@@ -105,6 +113,47 @@ async function serveExampleSite(values: Values, io: CliIo): Promise<number> {
   return EXIT.pass;
 }
 
+/** Reads the configured field data source and writes the snapshot that `rum-source: file` reads later. */
+async function writeRumSnapshot(
+  values: Values,
+  positionals: string[],
+  deps: GateDeps,
+  io: CliIo,
+): Promise<number> {
+  const get = (name: string) => {
+    if (name === 'crux-api-key') return (values[name] as string | undefined) ?? process.env.CRUX_API_KEY;
+    return values[name] as string | undefined;
+  };
+  const rum = parseRum(get);
+  if (rum.source === 'none') {
+    throw new UserError("Missing input 'rum-source': expected file, crux, prometheus or loki.");
+  }
+  const rawUrls = [values.urls, ...positionals].filter(Boolean).join('\n');
+  const urls = rawUrls ? parseUrls(rawUrls, values['base-url'] as string | undefined) : [];
+  if (rum.source === 'crux' && urls.length === 0) {
+    throw new UserError(
+      "Missing input 'urls': rum-source crux asks the CrUX API per URL; give the URLs to look up.",
+    );
+  }
+  const device = parseChoice<Device>(get, 'device', ['mobile', 'desktop']);
+  const budgetsPath = values.budgets as string | undefined;
+  const field = budgetsPath ? ((await loadBudgets(budgetsPath, deps.readText)).field ?? {}) : {};
+  const outcome = await collectFieldData(rum, urls, device, field, deps);
+  if (!outcome.snapshot)
+    throw new UserError(`Field data unavailable (${rum.source}): ${outcome.error ?? 'no data'}`);
+  const out = (values.out as string | undefined) ?? 'field-data.json';
+  await deps.files.writeFile(out, `${JSON.stringify(outcome.snapshot, null, 2)}\n`);
+  const pages = Object.entries(outcome.snapshot.pages).map(([key, page]) => {
+    const metrics = Object.entries(page.metrics).map(
+      ([metric, value]) => `${metric} ${Math.round(value.p75 * 1000) / 1000}`,
+    );
+    return `  ${key}: ${metrics.join(', ')}`;
+  });
+  deps.log.info(`${outcome.snapshot.description}: ${pages.length} page(s)`);
+  io.stdout.write(`${pages.join('\n')}\nWrote ${out}\n`);
+  return EXIT.pass;
+}
+
 /** The CLI: parses flags (the action's inputs), runs the gate or the demo, prints the report. */
 export async function runCli(
   argv: string[],
@@ -125,8 +174,10 @@ export async function runCli(
     const deps = makeDeps(makeLogger(Boolean(values.verbose)));
     if (command === 'demo') return await demo(values, deps, io);
     if (command === 'example-site') return await serveExampleSite(values, io);
+    if (command === 'rum') return await writeRumSnapshot(values, positionals, deps, io);
     const settings = parseSettings((name) => {
       if (name === 'urls') return [values.urls, ...positionals].filter(Boolean).join('\n');
+      if (name === 'crux-api-key') return (values[name] as string | undefined) ?? process.env.CRUX_API_KEY;
       return values[name] as string | undefined;
     });
     const outcome = await runGate(settings, deps);

@@ -1,6 +1,8 @@
 import type { UrlAggregate } from '../aggregate/aggregateRuns.js';
 import type { ResolvedBudget } from '../budgets/Budgets.js';
 import type { LighthouseSummary, RunMeasurement } from '../collect/RunMeasurement.js';
+import type { FieldOutcome } from '../field/collectFieldData.js';
+import type { FieldMatch } from '../field/FieldData.js';
 import type { Settings } from '../settings/Settings.js';
 import type { GateVerdict, UrlVerdict } from '../verdict/Verdict.js';
 
@@ -12,6 +14,8 @@ export interface UrlResult {
   lighthouse?: LighthouseSummary;
   aggregate: UrlAggregate;
   budget: ResolvedBudget;
+  /** This page's production field data, when a source was configured. */
+  field?: FieldMatch;
   verdict: UrlVerdict;
 }
 
@@ -21,6 +25,7 @@ export interface GateResults {
   tool: { name: 'vitals-gate'; version: string };
   startedAt: string;
   finishedAt: string;
+  /** The settings, secrets masked. */
   settings: Settings;
   environment: {
     browser?: string;
@@ -29,6 +34,8 @@ export interface GateResults {
     profile: string;
   };
   budgetsSource: string;
+  /** The production field data read for this run, or why there is none. */
+  field: FieldOutcome;
   urls: UrlResult[];
   verdict: GateVerdict;
 }

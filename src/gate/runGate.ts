@@ -7,6 +7,8 @@ import { resolveBudget } from '../budgets/resolveBudget.js';
 import { describeProfile } from '../collect/deviceProfiles.js';
 import type { Measurer, RunPlan } from '../collect/Measurer.js';
 import type { LighthouseSummary, RunMeasurement } from '../collect/RunMeasurement.js';
+import { collectFieldData, type FieldOutcome } from '../field/collectFieldData.js';
+import { matchFieldPage } from '../field/matchFieldPage.js';
 import type { Logger } from '../log/Logger.js';
 import {
   lighthouseReportName,
@@ -20,6 +22,12 @@ import type { Settings } from '../settings/Settings.js';
 import { computeVerdict, verdictForUrl } from '../verdict/computeVerdict.js';
 import type { GateResults, UrlResult } from './GateResults.js';
 
+/** The settings as written to results.json: the CrUX API key replaced by `***`. */
+export function maskSecrets(settings: Settings): Settings {
+  if (!settings.rum.cruxApiKey) return settings;
+  return { ...settings, rum: { ...settings.rum, cruxApiKey: '***' } };
+}
+
 /** Everything the gate does I/O with, passed in. */
 export interface GateDeps {
   log: Logger;
@@ -29,6 +37,8 @@ export interface GateDeps {
   launchMeasurer(settings: Settings): Promise<Measurer>;
   now(): Date;
   toolVersion: string;
+  /** Delay between CrUX retries (ms); tests shorten it. */
+  cruxBackoffMs?: number;
 }
 
 export interface GateOutcome extends WrittenOutputs {
@@ -86,12 +96,24 @@ async function measureUrl(
 export async function runGate(
   settings: Settings,
   deps: GateDeps,
-  preloaded?: { budgets: BudgetsFile },
+  preloaded?: { budgets?: BudgetsFile; field?: FieldOutcome },
 ): Promise<GateOutcome> {
   const startedAt = deps.now().toISOString();
   const budgets: BudgetsFile =
     preloaded?.budgets ??
     (settings.budgetsPath ? await loadBudgets(settings.budgetsPath, deps.readText) : defaultBudgets());
+  const field = await deps.log.group('Field data', async () => {
+    const outcome =
+      preloaded?.field ??
+      (await collectFieldData(settings.rum, settings.urls, settings.device, budgets.field ?? {}, deps));
+    if (outcome.error) deps.log.warning(`Field data unavailable (${outcome.source}): ${outcome.error}`);
+    else if (outcome.snapshot) {
+      deps.log.info(`${outcome.snapshot.description}: ${Object.keys(outcome.snapshot.pages).length} page(s)`);
+    } else deps.log.info('No field data source configured (rum-source: none).');
+    return outcome;
+  });
+  const routes = budgets.field?.routes ?? [];
+  const keepQuery = budgets.field?.keepQuery ?? false;
   const measurer = await deps.launchMeasurer(settings);
   const urls: UrlResult[] = [];
   const assemble = (): GateResults => ({
@@ -99,13 +121,14 @@ export async function runGate(
     tool: { name: 'vitals-gate', version: deps.toolVersion },
     startedAt,
     finishedAt: deps.now().toISOString(),
-    settings,
+    settings: maskSecrets(settings),
     environment: {
       browser: measurer.browserVersion,
       node: process.version,
       profile: describeProfile(settings.device, settings.throttling === 'device'),
     },
     budgetsSource: budgets.source,
+    field,
     urls,
     verdict: computeVerdict(urls.map((url) => url.verdict)),
   });
@@ -119,7 +142,15 @@ export async function runGate(
         measureUrl(url, position, settings, plan, measurer, deps),
       );
       const aggregate = aggregateRuns(measured.runs, measured.lighthouse);
-      urls.push({ url, ...measured, aggregate, budget, verdict: verdictForUrl(url, aggregate, budget) });
+      const match = field.snapshot ? matchFieldPage(field.snapshot, url, routes, keepQuery) : undefined;
+      urls.push({
+        url,
+        ...measured,
+        aggregate,
+        budget,
+        ...(match ? { field: match } : {}),
+        verdict: verdictForUrl(url, aggregate, budget, match),
+      });
     }
     finished = true;
   } finally {

@@ -1,11 +1,13 @@
 import { markdownTable } from 'markdown-table';
 import type { RunMeasurement } from '../collect/RunMeasurement.js';
+import type { FieldMetric, FieldSnapshot } from '../field/FieldData.js';
 import type { GateResults, UrlResult } from '../gate/GateResults.js';
 import {
   INP_SUBPART_TITLES,
   INP_SUBPARTS,
   LCP_SUBPART_TITLES,
   LCP_SUBPARTS,
+  type LcpSubpart,
   METRIC_NAMES,
   METRICS,
   type MetricName,
@@ -40,6 +42,17 @@ function metricCheck(result: UrlResult, metric: MetricName): BudgetCheck | undef
   return result.verdict.checks.find((check) => check.metric === metric && !check.subpart);
 }
 
+/** The metric's own verdict: the worse of its absolute check and its check against production p75. */
+function metricStatus(result: UrlResult, metric: MetricName): BudgetCheck['status'] | undefined {
+  const checks = result.verdict.checks.filter(
+    (check) => check.metric === metric && (!check.subpart || check.subpart === 'field'),
+  );
+  for (const status of ['fail', 'warn', 'pass', 'not-measured'] as const) {
+    if (checks.some((check) => check.status === status)) return status;
+  }
+  return undefined;
+}
+
 function summarySentence(results: GateResults): string {
   const failing = results.verdict.urls.filter((url) => url.status === 'fail').length;
   const warning = results.verdict.urls.filter((url) => url.status === 'warn').length;
@@ -54,6 +67,7 @@ const PART_TITLES: Record<CheckPart, string> = {
   ...LCP_SUBPART_TITLES,
   ...INP_SUBPART_TITLES,
   thirdPartyScripts: 'Third-party scripts',
+  field: 'vs production p75',
 };
 
 /** The run whose value is nearest the median: the one whose attribution explains the median best. */
@@ -74,8 +88,12 @@ export function representativeRun(
 
 /** `LCP resource load duration 2,165 ms > 1,500 ms` for a failing or warning check. */
 export function describeCheck(check: BudgetCheck): string {
-  const name = check.subpart ? `${check.metric} ${PART_TITLES[check.subpart].toLowerCase()}` : check.metric;
   const limit = check.status === 'fail' ? check.threshold.max : check.threshold.warn;
+  if (check.subpart === 'field' && check.fieldP75 !== undefined && limit !== undefined) {
+    const percent = Math.round((limit / check.fieldP75 - 1) * 100);
+    return `${check.metric} ${formatValue(check.metric, check.value)} > production p75 ${formatValue(check.metric, check.fieldP75)} + ${percent} % (${formatValue(check.metric, limit)})`;
+  }
+  const name = check.subpart ? `${check.metric} ${PART_TITLES[check.subpart].toLowerCase()}` : check.metric;
   return `${name} ${formatValue(check.metric, check.value)} > ${formatValue(check.metric, limit)}`;
 }
 
@@ -100,8 +118,8 @@ function overviewTable(results: GateResults): string {
     whyCell(result),
     ...METRIC_NAMES.map((metric) => {
       const median = result.aggregate.metrics[metric]?.median;
-      const check = metricCheck(result, metric);
-      const icon = check && check.status !== 'not-measured' ? `${STATUS_ICON[check.status]} ` : '';
+      const status = metricStatus(result, metric);
+      const icon = status && status !== 'not-measured' ? `${STATUS_ICON[status]} ` : '';
       return median === undefined ? '–' : `${icon}${formatValue(metric, median)}`;
     }),
   ]);
@@ -110,24 +128,64 @@ function overviewTable(results: GateResults): string {
   });
 }
 
-function metricsTable(result: UrlResult): string {
+const RATING_ICON = { good: '🟢', 'needs-improvement': '🟠', poor: '🔴' } as const;
+
+/** `2,300 ms 🟢 (origin)` for the page's production p75 of a metric. */
+function fieldCell(result: UrlResult, metric: MetricName): string {
+  if (result.field?.status !== 'found' || metric === 'TBT') return '–';
+  const value = result.field.page.metrics[metric as FieldMetric];
+  if (!value) return '–';
+  const origin = result.field.page.scope === 'origin' ? ' (origin)' : '';
+  return `${formatValue(metric, value.p75)} ${RATING_ICON[rateMetric(metric, value.p75)]}${origin}`;
+}
+
+/** `+12 %`: the lab median relative to the production p75. */
+function labVersusField(result: UrlResult, metric: MetricName): string {
+  const median = result.aggregate.metrics[metric]?.median;
+  const p75 =
+    result.field?.status === 'found' ? result.field.page.metrics[metric as FieldMetric]?.p75 : undefined;
+  if (median === undefined || p75 === undefined || metric === 'TBT') return '–';
+  if (p75 === 0) return median === 0 ? '±0 %' : '–';
+  const change = Math.round((median / p75 - 1) * 100);
+  return `${change > 0 ? '+' : change === 0 ? '±' : ''}${change} %`;
+}
+
+function budgetCell(result: UrlResult, metric: MetricName, check: BudgetCheck | undefined): string {
+  const relative = result.verdict.checks.find((c) => c.metric === metric && c.subpart === 'field');
+  const budget = result.budget.metrics[metric];
+  const parts = [formatThreshold(metric, check?.threshold)].filter((part) => part !== '–');
+  if (relative && budget?.tolerance !== undefined) parts.push(`≤ p75 + ${budget.tolerance} %`);
+  return parts.join('; ') || '–';
+}
+
+function metricsTable(result: UrlResult, withField: boolean): string {
   const rows = METRIC_NAMES.map((metric) => {
     const summary = result.aggregate.metrics[metric];
     const check = metricCheck(result, metric);
+    const status = metricStatus(result, metric);
     return [
       `**${metric}**`,
       formatValue(metric, summary?.median),
       summary && summary.n > 1 ? formatValue(metric, summary.iqr) : '–',
       summary ? String(summary.n) : '0',
-      formatThreshold(metric, check?.threshold),
+      ...(withField ? [fieldCell(result, metric), labVersusField(result, metric)] : []),
+      budgetCell(result, metric, check),
       summary ? RATING_LABEL[rateMetric(metric, summary.median)] : '–',
-      check ? STATUS_LABEL[check.status] : summary ? 'no budget' : STATUS_LABEL['not-measured'],
+      status ? STATUS_LABEL[status] : summary ? 'no budget' : STATUS_LABEL['not-measured'],
     ];
   });
-  return markdownTable(
-    [['Metric', 'Median', 'Spread (IQR)', 'Runs', 'Budget', 'Rating', 'Status'], ...rows],
-    { align: ['l', 'r', 'r', 'r', 'l', 'l', 'l'] },
-  );
+  const header = [
+    'Metric',
+    'Median',
+    'Spread (IQR)',
+    'Runs',
+    ...(withField ? ['Field p75', 'Lab vs field'] : []),
+    'Budget',
+    'Rating',
+    'Status',
+  ];
+  const align = ['l', 'r', 'r', 'r', ...(withField ? ['r', 'r'] : []), 'l', 'l', 'l'] as ('l' | 'r')[];
+  return markdownTable([header, ...rows], { align });
 }
 
 function subpartRows<K extends string>(
@@ -142,21 +200,31 @@ function subpartRows<K extends string>(
     const summary = summaries[subpart];
     const check = result.verdict.checks.find((c) => c.metric === metric && c.subpart === subpart);
     const share = summary && total > 0 ? summary.median / total : 0;
+    const fieldP75 =
+      metric === 'LCP' && result.field?.status === 'found'
+        ? result.field.page.lcpSubparts?.[subpart as LcpSubpart]
+        : undefined;
     return [
       titles[subpart],
       formatValue(metric, summary?.median),
       summary ? `${Math.round(share * 100)} %` : '–',
       summary ? `\`${textBar(share)}\`` : '',
+      ...(fieldSubparts(result, metric) ? [formatValue(metric, fieldP75)] : []),
       formatThreshold(metric, check?.threshold),
       check ? STATUS_LABEL[check.status] : '',
     ];
   });
 }
 
-function subpartTable(header: string, rows: string[][]): string {
-  return markdownTable([[header, 'Median', 'Share', '', 'Budget', 'Status'], ...rows], {
-    align: ['l', 'r', 'r', 'l', 'l', 'l'],
-  });
+/** Whether the page's field data has LCP subpart p75s (CrUX, beacons with attribution). */
+function fieldSubparts(result: UrlResult, metric: 'LCP' | 'INP'): boolean {
+  return metric === 'LCP' && result.field?.status === 'found' && Boolean(result.field.page.lcpSubparts);
+}
+
+function subpartTable(header: string, rows: string[][], withField = false): string {
+  const columns = [header, 'Median', 'Share', '', ...(withField ? ['Field p75'] : []), 'Budget', 'Status'];
+  const align = ['l', 'r', 'r', 'l', ...(withField ? ['r'] : []), 'l', 'l'] as ('l' | 'r')[];
+  return markdownTable([columns, ...rows], { align });
 }
 
 const code = (text: string) => untrustedCode(text, { inTable: false });
@@ -172,7 +240,11 @@ function lcpSection(result: UrlResult): string[] {
   return [
     `**Why LCP is ${formatValue('LCP', lcp.median)}**${details.length ? ` (${details.join(', ')})` : ''}:`,
     '',
-    subpartTable('LCP subpart', subpartRows(result, 'LCP', LCP_SUBPARTS, LCP_SUBPART_TITLES, lcp.median)),
+    subpartTable(
+      'LCP subpart',
+      subpartRows(result, 'LCP', LCP_SUBPARTS, LCP_SUBPART_TITLES, lcp.median),
+      fieldSubparts(result, 'LCP'),
+    ),
     '',
   ];
 }
@@ -325,7 +397,16 @@ function problemLines(result: UrlResult): string[] {
   return lines.length ? ['**Problems:**', '', ...lines, ''] : [];
 }
 
-function urlSection(result: UrlResult, traceUrl: string | undefined): string {
+function fieldLine(result: UrlResult): string[] {
+  if (!result.field) return [];
+  if (result.field.status === 'missing')
+    return [`No field data for this page: ${untrustedText(result.field.reason)}.`, ''];
+  const scope =
+    result.field.page.scope === 'origin' ? ' (the whole origin: this URL has no field data of its own)' : '';
+  return [`Field data matched as ${code(result.field.key)}${scope}.`, ''];
+}
+
+function urlSection(result: UrlResult, traceUrl: string | undefined, withField: boolean): string {
   return [
     `### ${STATUS_ICON[result.verdict.status]} ${untrustedCode(pageLabel(result.url), { inTable: false })}`,
     '',
@@ -335,8 +416,9 @@ function urlSection(result: UrlResult, traceUrl: string | undefined): string {
         : 'none'
     }`,
     '',
-    metricsTable(result),
+    metricsTable(result, withField),
     '',
+    ...fieldLine(result),
     ...lcpSection(result),
     ...inpSection(result),
     ...clsLine(result),
@@ -346,6 +428,32 @@ function urlSection(result: UrlResult, traceUrl: string | undefined): string {
     ...lighthouseLine(result),
     ...problemLines(result),
   ].join('\n');
+}
+
+function describePeriod(period: FieldSnapshot['period']): string {
+  if (period.from && period.to) return `${period.from} – ${period.to}`;
+  if (period.window) return `last ${period.window}${period.to ? ` to ${period.to.slice(0, 10)}` : ''}`;
+  return 'period not stated';
+}
+
+/** What production field data the comparison uses, or plainly why there is none. */
+function fieldSummary(results: GateResults): string[] {
+  const { field } = results;
+  if (field.source === 'none') return [];
+  if (field.error || !field.snapshot) {
+    return [
+      `**Field data unavailable** (${field.source}): ${untrustedText(field.error ?? 'no data')}. The verdict uses the absolute budgets only.`,
+      '',
+    ];
+  }
+  const snapshot = field.snapshot;
+  const parts = [
+    untrustedText(snapshot.description),
+    snapshot.formFactor ? `form factor ${snapshot.formFactor}` : undefined,
+    describePeriod(snapshot.period),
+    `${Object.keys(snapshot.pages).length} page(s)`,
+  ].filter(Boolean);
+  return [`**Field data** (production p75): ${parts.join(' · ')}.`, ''];
 }
 
 /**
@@ -368,7 +476,10 @@ export function renderReport(results: GateResults): string {
     '',
     overviewTable(results),
     '',
-    ...results.urls.map((result) => urlSection(result, results.settings.traceUrl)),
+    ...fieldSummary(results),
+    ...results.urls.map((result) =>
+      urlSection(result, results.settings.traceUrl, Boolean(results.field.snapshot)),
+    ),
     `<sub>${ratingNote}</sub>`,
     '',
   ].join('\n');

@@ -4,6 +4,19 @@ export type Device = 'mobile' | 'desktop';
 /** `device` applies the profile's network and CPU throttling; `none` measures the machine as it is. */
 export type Throttling = 'device' | 'none';
 
+/** Where production field data (RUM percentiles) comes from. */
+export type RumSource = 'none' | 'file' | 'crux' | 'prometheus' | 'loki';
+
+export interface RumSettings {
+  source: RumSource;
+  /** `file`: a snapshot (JSON, field-data.schema.json) or web-vitals beacons (NDJSON). */
+  file?: string;
+  /** `prometheus` / `loki`: the server's base URL; `crux`: an alternative API origin (tests, proxies). */
+  url?: string;
+  /** `crux`: the API key. A secret: masked in logs, never written to results. */
+  cruxApiKey?: string;
+}
+
 /** Every option of a gate run, parsed and validated once. */
 export interface Settings {
   /** Absolute http(s) URLs to measure, in order, without duplicates. */
@@ -27,4 +40,6 @@ export interface Settings {
    * Jaeger URL); every run sends a sampled W3C `traceparent` header whatever this is.
    */
   traceUrl?: string;
+  /** Production field data to compare with; `source: none` = no comparison. */
+  rum: RumSettings;
 }

@@ -55,6 +55,26 @@ export const INPUT_DEFINITIONS: readonly InputDefinition[] = [
       'Link to a backend trace of each run, with {traceId}, e.g. https://grafana.example/explore?traceId={traceId}. Each run sends a sampled W3C traceparent header on its document request.',
   },
   {
+    name: 'rum-source',
+    description:
+      'Production field data to compare with: none, file (rum-file), crux (crux-api-key), prometheus or loki (rum-url). Unavailable field data never fails the gate.',
+    default: 'none',
+  },
+  {
+    name: 'rum-file',
+    description:
+      'rum-source file: a field data snapshot (JSON, see field-data.schema.json; written by `vitals-gate rum`) or web-vitals beacons (NDJSON).',
+  },
+  {
+    name: 'rum-url',
+    description: 'rum-source prometheus or loki: the base URL of the server, e.g. http://prometheus:9090.',
+  },
+  {
+    name: 'crux-api-key',
+    description:
+      'rum-source crux: a Chrome UX Report API key (a secret: pass it from secrets; it is masked).',
+  },
+  {
     name: 'timeout',
     description: 'Seconds one page load may take before the run is recorded as failed.',
     default: '60',

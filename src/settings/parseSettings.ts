@@ -1,6 +1,6 @@
 import { UserError } from '../errors/UserError.js';
 import { INPUT_DEFINITIONS } from './inputDefinitions.js';
-import type { Device, Settings, Throttling } from './Settings.js';
+import type { Device, RumSettings, RumSource, Settings, Throttling } from './Settings.js';
 
 /** Reads one raw input by its name (`runs`, `base-url` …); empty or absent = undefined. */
 export type InputReader = (name: string) => string | undefined;
@@ -22,7 +22,7 @@ function parseInteger(get: InputReader, name: string, min: number, max: number):
   return Number(raw);
 }
 
-function parseChoice<T extends string>(get: InputReader, name: string, choices: readonly T[]): T {
+export function parseChoice<T extends string>(get: InputReader, name: string, choices: readonly T[]): T {
   const raw = (read(get, name) ?? '').toLowerCase();
   if (!(choices as readonly string[]).includes(raw)) {
     throw new UserError(`Invalid input '${name}': '${raw}'. Expected one of: ${choices.join(', ')}.`);
@@ -112,6 +112,43 @@ function parseTraceUrl(raw: string): string {
   return raw;
 }
 
+/** The field data source inputs (`rum-*`, `crux-api-key`). */
+export function parseRum(get: InputReader): RumSettings {
+  const file = read(get, 'rum-file');
+  const url = read(get, 'rum-url');
+  const cruxApiKey = read(get, 'crux-api-key');
+  const explicit = get('rum-source')?.trim();
+  const source = explicit
+    ? parseChoice<RumSource>(get, 'rum-source', ['none', 'file', 'crux', 'prometheus', 'loki'])
+    : file
+      ? 'file'
+      : 'none';
+  const need = (input: string, value: string | undefined, expected: string) => {
+    if (!value) throw new UserError(`Missing input '${input}': rum-source '${source}' needs ${expected}.`);
+  };
+  if (source === 'file')
+    need('rum-file', file, 'the path of a field data snapshot (JSON) or beacons (NDJSON)');
+  if (source === 'crux') need('crux-api-key', cruxApiKey, 'a Chrome UX Report API key');
+  if (source === 'prometheus' || source === 'loki')
+    need('rum-url', url, `the base URL of the ${source} server`);
+  if (url && source !== 'none') {
+    try {
+      const parsed = new URL(url);
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('scheme');
+    } catch {
+      throw new UserError(
+        `Invalid input 'rum-url': '${url}'. Expected an http(s) URL such as http://prometheus:9090.`,
+      );
+    }
+  }
+  return {
+    source,
+    ...(file ? { file } : {}),
+    ...(url ? { url } : {}),
+    ...(cruxApiKey ? { cruxApiKey } : {}),
+  };
+}
+
 /**
  * Parses every input once into the typed settings. Throws a UserError naming the input and the expected
  * format on the first invalid one.
@@ -128,6 +165,7 @@ export function parseSettings(get: InputReader): Settings {
     lighthouse: parseBoolean(get, 'lighthouse'),
     outputDir: read(get, 'output-dir') ?? 'vitals-gate-results',
     timeoutMs: parseInteger(get, 'timeout', 1, 600) * 1000,
+    rum: parseRum(get),
   };
   if (budgetsPath) settings.budgetsPath = budgetsPath;
   if (chromePath) settings.chromePath = chromePath;

@@ -2,7 +2,7 @@ import type { Threshold } from '../budgets/Budgets.js';
 import type { InpSubpart, LcpSubpart, MetricName } from '../metrics/metricDefinitions.js';
 
 /** What a check looks at below the metric itself: a subpart, or INP's third-party script time. */
-export type CheckPart = LcpSubpart | InpSubpart | 'thirdPartyScripts';
+export type CheckPart = LcpSubpart | InpSubpart | 'thirdPartyScripts' | 'field';
 
 /** pass < warn < fail; warnings never fail the gate. */
 export type Status = 'pass' | 'warn' | 'fail';
@@ -17,6 +17,8 @@ export interface BudgetCheck {
   threshold: Threshold;
   /** `not-measured` never fails: the report says so instead. */
   status: Status | 'not-measured';
+  /** For `field` checks: the production p75 the limits derive from. */
+  fieldP75?: number;
 }
 
 export interface UrlVerdict {

@@ -1,5 +1,6 @@
 import type { UrlAggregate } from '../aggregate/aggregateRuns.js';
-import type { ResolvedBudget, Threshold } from '../budgets/Budgets.js';
+import type { MetricBudget, ResolvedBudget, Threshold } from '../budgets/Budgets.js';
+import type { FieldMatch } from '../field/FieldData.js';
 import { METRIC_NAMES } from '../metrics/metricDefinitions.js';
 import type { BudgetCheck, CheckPart, GateVerdict, Status, UrlVerdict } from './Verdict.js';
 
@@ -21,8 +22,24 @@ export function checkThreshold(value: number | undefined, threshold: Threshold):
   return 'pass';
 }
 
-/** Checks every budgeted metric and subpart of one URL against its medians. */
-export function verdictForUrl(url: string, aggregate: UrlAggregate, budget: ResolvedBudget): UrlVerdict {
+/** The limits a relative budget derives from a production p75: p75 × (1 + tolerance / 100). */
+export function fieldThreshold(budget: MetricBudget, p75: number): Threshold {
+  const threshold: Threshold = {};
+  if (budget.tolerance !== undefined) threshold.max = p75 * (1 + budget.tolerance / 100);
+  if (budget.warnTolerance !== undefined) threshold.warn = p75 * (1 + budget.warnTolerance / 100);
+  return threshold;
+}
+
+/**
+ * Checks every budgeted metric and subpart of one URL against its medians, and the metrics budgeted
+ * `relativeTo: "rum"` against the production p75 of the page's field data (not measured without it).
+ */
+export function verdictForUrl(
+  url: string,
+  aggregate: UrlAggregate,
+  budget: ResolvedBudget,
+  field?: FieldMatch,
+): UrlVerdict {
   const checks: BudgetCheck[] = [];
   for (const metric of METRIC_NAMES) {
     const metricBudget = budget.metrics[metric];
@@ -46,6 +63,19 @@ export function verdictForUrl(url: string, aggregate: UrlAggregate, budget: Reso
     }
     for (const [subpart, threshold, value] of partChecks) {
       checks.push({ metric, subpart, value, threshold, status: checkThreshold(value, threshold) });
+    }
+    if (metricBudget.relativeTo === 'rum' && metric !== 'TBT') {
+      const p75 = field?.status === 'found' ? field.page.metrics[metric]?.p75 : undefined;
+      const value = aggregate.metrics[metric]?.median;
+      const threshold = p75 === undefined ? {} : fieldThreshold(metricBudget, p75);
+      checks.push({
+        metric,
+        subpart: 'field',
+        value,
+        threshold,
+        status: p75 === undefined ? 'not-measured' : checkThreshold(value, threshold),
+        ...(p75 === undefined ? {} : { fieldP75: p75 }),
+      });
     }
   }
   const problems: string[] = [];

@@ -154,6 +154,61 @@ describe('the bundled action (dist/index.js)', () => {
     expect(parseOutputs(await readFile(files.output, 'utf8')).result).toBe('error');
   });
 
+  it('compares with production field data from a snapshot file, and survives a field source that is down', async () => {
+    const withFile = runAction('field-file', {
+      urls: `${site.origin}/?imageDelay=0`,
+      budgets: 'budgets.json',
+      runs: '1',
+      device: 'desktop',
+      throttling: 'none',
+      lighthouse: 'false',
+      'rum-source': 'file',
+      'rum-file': 'field-data.json',
+    });
+    await mkdir(withFile.dir, { recursive: true });
+    await writeFile(withFile.files.summary, '');
+    await writeFile(withFile.files.output, '');
+    await writeFile(
+      join(withFile.dir, 'budgets.json'),
+      '{"budgets":[{"path":"/**","metrics":{"LCP":{"max":5000,"relativeTo":"rum","tolerance":10}}}]}',
+    );
+    await writeFile(join(withFile.dir, 'field-data.json'), '{"pages":{"/":{"metrics":{"LCP":{"p75":20}}}}}');
+    const first = await node([join(workspace, 'action', 'dist', 'index.js')], {
+      cwd: withFile.dir,
+      env: withFile.env,
+      timeoutMs: 90_000,
+    });
+    // A local page loads in well over 22 ms (p75 20 ms + 10 %): the field-relative budget fails.
+    expect(first.status, first.stdout).toBe(1);
+    const summary = await readFile(withFile.files.summary, 'utf8');
+    expect(summary).toContain('**Field data** (production p75): file field-data.json');
+    expect(summary).toMatch(/❌ LCP [\d,]+ ms > production p75 20 ms \+ 10 % \(22 ms\)/);
+
+    const down = runAction('field-down', {
+      urls: `${site.origin}/?imageDelay=0`,
+      runs: '1',
+      device: 'desktop',
+      throttling: 'none',
+      lighthouse: 'false',
+      'rum-source': 'prometheus',
+      'rum-url': 'http://127.0.0.1:39',
+    });
+    await mkdir(down.dir, { recursive: true });
+    await writeFile(down.files.summary, '');
+    await writeFile(down.files.output, '');
+    const second = await node([join(workspace, 'action', 'dist', 'index.js')], {
+      cwd: down.dir,
+      env: down.env,
+      timeoutMs: 90_000,
+    });
+    expect(second.status, second.stdout).toBe(0);
+    expect(second.stdout).toMatch(
+      /::warning::Field data unavailable \(prometheus\): Prometheus http:\/\/127\.0\.0\.1:39: .*ECONNREFUSED/,
+    );
+    expect(await readFile(down.files.summary, 'utf8')).toContain('**Field data unavailable** (prometheus)');
+    expect(parseOutputs(await readFile(down.files.output, 'utf8')).result).toBe('pass');
+  });
+
   it('the bundled CLI answers --version and --help', async () => {
     const cli = join(workspace, 'action', 'dist', 'cli.js');
     const version = await node([cli, '--version'], { env: runnerEnv({}), timeoutMs: 30_000 });

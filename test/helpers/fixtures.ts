@@ -3,6 +3,7 @@ import { aggregateRuns } from '../../src/aggregate/aggregateRuns.js';
 import type { BudgetsFile } from '../../src/budgets/Budgets.js';
 import { resolveBudget } from '../../src/budgets/resolveBudget.js';
 import type { RunMeasurement } from '../../src/collect/RunMeasurement.js';
+import type { FieldMatch } from '../../src/field/FieldData.js';
 import type { GateResults, UrlResult } from '../../src/gate/GateResults.js';
 import type { Settings } from '../../src/settings/Settings.js';
 import { computeVerdict, verdictForUrl } from '../../src/verdict/computeVerdict.js';
@@ -99,12 +100,25 @@ export const SETTINGS: Settings = {
   lighthouse: false,
   outputDir: 'out',
   timeoutMs: 60_000,
+  rum: { source: 'none' },
 };
 
-export function urlResult(url: string, runs: RunMeasurement[], budgets: BudgetsFile): UrlResult {
+export function urlResult(
+  url: string,
+  runs: RunMeasurement[],
+  budgets: BudgetsFile,
+  field?: FieldMatch,
+): UrlResult {
   const aggregate: UrlAggregate = aggregateRuns(runs);
   const budget = resolveBudget(budgets, url);
-  return { url, runs, aggregate, budget, verdict: verdictForUrl(url, aggregate, budget) };
+  return {
+    url,
+    runs,
+    aggregate,
+    budget,
+    ...(field ? { field } : {}),
+    verdict: verdictForUrl(url, aggregate, budget, field),
+  };
 }
 
 export function gateResults(urls: UrlResult[], budgetsSource = 'budgets.json'): GateResults {
@@ -116,6 +130,7 @@ export function gateResults(urls: UrlResult[], budgetsSource = 'budgets.json'): 
     settings: { ...SETTINGS, urls: urls.map((u) => u.url) },
     environment: { browser: 'Chrome/156.0.0.0', node: 'v24.0.0', profile: 'mobile (test profile)' },
     budgetsSource,
+    field: { source: 'none' },
     urls,
     verdict: computeVerdict(urls.map((u) => u.verdict)),
   };

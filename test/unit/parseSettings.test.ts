@@ -15,6 +15,7 @@ describe('parseSettings', () => {
       lighthouse: true,
       outputDir: 'vitals-gate-results',
       timeoutMs: 60_000,
+      rum: { source: 'none' },
     });
   });
 
@@ -43,6 +44,7 @@ describe('parseSettings', () => {
       chromePath: '/opt/chrome',
       outputDir: 'out',
       timeoutMs: 30_000,
+      rum: { source: 'none' },
     });
   });
 

@@ -98,6 +98,64 @@ describe('renderReport', () => {
     );
   });
 
+  it('shows production p75 next to the lab median, and the lab-versus-field difference', () => {
+    const fieldBudgets: BudgetsFile = {
+      source: 'b.json',
+      budgets: [{ path: '/**', metrics: { LCP: { max: 4000, relativeTo: 'rum', tolerance: 10 } } }],
+    };
+    const field = {
+      status: 'found' as const,
+      key: '/product/*',
+      page: {
+        metrics: { LCP: { p75: 2300 }, CLS: { p75: 0.05 } },
+        lcpSubparts: { resourceLoadDuration: 900 },
+      },
+    };
+    const product = urlResult(
+      'https://shop.example/product/1',
+      [run(0, 2900), run(1, 3100)],
+      fieldBudgets,
+      field,
+    );
+    const results = gateResults([product]);
+    results.field = {
+      source: 'crux',
+      snapshot: {
+        source: 'crux',
+        description: 'CrUX API, PHONE',
+        formFactor: 'phone',
+        period: { from: '2026-10-24', to: '2026-11-20' },
+        collectedAt: '2026-11-22T00:00:00Z',
+        pages: { '/product/*': field.page },
+      },
+    };
+    const text = renderReport(results);
+    expect(text).toContain(
+      '**Field data** (production p75): CrUX API, PHONE · form factor phone · 2026-10-24 – 2026-11-20 · 1 page(s).',
+    );
+    expect(text).toMatch(
+      /\| \*\*LCP\*\* +\| 3,000 ms \| +100 ms \| +2 \| 2,300 ms 🟢 \| +\+30 % \| ≤ 4,000 ms; ≤ p75 \+ 10 % \|/,
+    );
+    expect(text).toMatch(/\| `\/product\/1` \| ❌ fail \| [^|]+\| ❌ 3,000 ms \|/);
+    expect(text).toContain('❌ LCP 3,000 ms > production p75 2,300 ms + 10 % (2,530 ms)');
+    expect(text).toContain('Field data matched as `/product/*`.');
+    expect(text).toMatch(/\| Resource load duration \| 2,830 ms \| +94 % \| `[█░]+` \| +900 ms \|/);
+  });
+
+  it('says plainly which field source failed and why, and keeps the absolute verdict', () => {
+    const home = urlResult('https://shop.example/', [run(0, 1200)], budgets);
+    const results = gateResults([home]);
+    results.field = {
+      source: 'prometheus',
+      error: 'Prometheus http://prom:9090: connect ECONNREFUSED 127.0.0.1:9090',
+    };
+    const text = renderReport(results);
+    expect(text).toContain(
+      '**Field data unavailable** (prometheus): Prometheus http&#58;//prom&#58;9090&#58; connect ECONNREFUSED 127.0.0.1&#58;9090. The verdict uses the absolute budgets only.',
+    );
+    expect(text.split('\n')[0]).toBe('## ✅ vitals-gate: pass');
+  });
+
   it('lists failed runs and Server-Timing entries', () => {
     const text = report();
     expect(text).toContain('- run 3 failed: Navigation timeout of 60000 ms exceeded');

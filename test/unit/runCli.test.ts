@@ -22,11 +22,17 @@ const logger = (): Logger => ({
   group: (_n, fn) => fn(),
 });
 
+const written = new Map<string, string>();
+const BEACONS = ['{"name":"LCP","value":1000,"page":"/"}', '{"name":"LCP","value":3000,"page":"/"}'].join(
+  '\n',
+);
+
 function deps(lcp: number, launched: string[] = []): (log: Logger) => GateDeps {
   return (log) => ({
     log,
-    readText: async () => '{"budgets":[{"path":"/**","metrics":{"LCP":{"max":2500}}}]}',
-    files: { mkdir: async () => {}, writeFile: async () => {} },
+    readText: async (path) =>
+      path.endsWith('.ndjson') ? BEACONS : '{"budgets":[{"path":"/**","metrics":{"LCP":{"max":2500}}}]}',
+    files: { mkdir: async () => {}, writeFile: async (path, content) => void written.set(path, content) },
     launchMeasurer: async (settings) => {
       launched.push(settings.urls.join(' '));
       return {
@@ -84,6 +90,30 @@ describe('runCli', () => {
     expect(result.code).toBe(EXIT.error);
     expect(result.stderr).toBe(
       "vitals-gate: Invalid input 'runs': 'many'. Expected a whole number from 1 to 50.\n",
+    );
+  });
+
+  it('rum writes a field data snapshot from the configured source', async () => {
+    const result = await cli([
+      'rum',
+      '--rum-source',
+      'file',
+      '--rum-file',
+      'beacons.ndjson',
+      '--out',
+      'field.json',
+    ]);
+    expect(result.code).toBe(EXIT.pass);
+    expect(result.stdout).toContain('Wrote field.json');
+    const snapshot = JSON.parse(written.get('field.json') ?? '{}');
+    expect(snapshot.pages['/'].metrics.LCP).toEqual({ p75: 2500, samples: 2 });
+  });
+
+  it('rum explains what a source needs', async () => {
+    const result = await cli(['rum', '--rum-source', 'prometheus']);
+    expect(result.code).toBe(EXIT.error);
+    expect(result.stderr).toBe(
+      "vitals-gate: Missing input 'rum-url': rum-source 'prometheus' needs the base URL of the prometheus server.\n",
     );
   });
 

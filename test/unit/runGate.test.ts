@@ -89,6 +89,36 @@ describe('runGate', () => {
     expect(files.get('out/report.md')).toContain('vitals-gate');
   });
 
+  it('goes on with the absolute budgets when the field source is down, and says why', async () => {
+    const files = new Map<string, string>();
+    const { deps } = memoryDeps(fakeMeasurer({ 'https://shop.example/': 1200 }), files);
+    const settings = {
+      ...SETTINGS,
+      urls: ['https://shop.example/'],
+      rum: { source: 'prometheus' as const, url: 'http://127.0.0.1:39' },
+    };
+    const outcome = await runGate(settings, deps);
+    expect(outcome.results.field.source).toBe('prometheus');
+    expect(outcome.results.field.error).toMatch(/^Prometheus http:\/\/127\.0\.0\.1:39: .*ECONNREFUSED/);
+    expect(outcome.results.verdict.status).toBe('pass');
+    expect(outcome.markdown).toContain('**Field data unavailable** (prometheus)');
+    expect(files.get('out/results.json')).toContain('"error": "Prometheus http://127.0.0.1:39');
+  });
+
+  it('never writes the CrUX API key into results.json', async () => {
+    const files = new Map<string, string>();
+    const { deps } = memoryDeps(fakeMeasurer({}), files);
+    const settings = {
+      ...SETTINGS,
+      urls: ['https://shop.example/'],
+      rum: { source: 'crux' as const, cruxApiKey: 'secret-key-123', url: 'http://127.0.0.1:9' },
+    };
+    const outcome = await runGate(settings, deps);
+    expect(outcome.results.settings.rum.cruxApiKey).toBe('***');
+    expect(files.get('out/results.json')).not.toContain('secret-key-123');
+    expect(outcome.markdown).not.toContain('secret-key-123');
+  });
+
   it('uses the default Core Web Vitals budgets without a budgets file', async () => {
     const { deps } = memoryDeps(fakeMeasurer({ 'https://shop.example/': 3000 }), new Map());
     const outcome = await runGate({ ...SETTINGS, urls: ['https://shop.example/'] }, deps);

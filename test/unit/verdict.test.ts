@@ -113,6 +113,37 @@ describe('INP budgets', () => {
   });
 });
 
+describe('budgets relative to production field data', () => {
+  const budget = {
+    matched: ['/**'],
+    metrics: { LCP: { max: 4000, relativeTo: 'rum' as const, tolerance: 10, warnTolerance: 5 } },
+  };
+  const field = (p75: number) => ({
+    status: 'found' as const,
+    key: '/',
+    page: { metrics: { LCP: { p75 } } },
+  });
+
+  it('fails above p75 + tolerance, warns above p75 + warnTolerance', () => {
+    // p75 2,300: fail above 2,530, warn above 2,415
+    const fail = verdictForUrl('https://x.example/', aggregate(2600), budget, field(2300));
+    expect(fail.checks[1]).toMatchObject({ subpart: 'field', value: 2600, status: 'fail', fieldP75: 2300 });
+    expect(fail.checks[1]?.threshold.max).toBeCloseTo(2530);
+    expect(fail.status).toBe('fail');
+    expect(verdictForUrl('https://x.example/', aggregate(2450), budget, field(2300)).status).toBe('warn');
+    expect(verdictForUrl('https://x.example/', aggregate(2400), budget, field(2300)).status).toBe('pass');
+  });
+
+  it('is not measured, never failing, without field data for the page', () => {
+    const missing = { status: 'missing' as const, reason: 'no field data for /' };
+    for (const field of [undefined, missing]) {
+      const verdict = verdictForUrl('https://x.example/', aggregate(9000 / 3), budget, field);
+      expect(verdict.checks[1]).toMatchObject({ subpart: 'field', status: 'not-measured' });
+      expect(verdict.status).toBe('pass');
+    }
+  });
+});
+
 describe('computeVerdict', () => {
   it('is the worst status over all URLs', () => {
     expect(worstStatus([])).toBe('pass');

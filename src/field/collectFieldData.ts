@@ -1,0 +1,101 @@
+import type { FieldOptions } from '../budgets/Budgets.js';
+import type { ReadText } from '../budgets/loadBudgets.js';
+import { describeError } from '../errors/UserError.js';
+import type { Device, RumSettings } from '../settings/Settings.js';
+import { fetchCrux } from './cruxSource.js';
+import type { FieldSnapshot } from './FieldData.js';
+import { parseFieldFile } from './loadFieldFile.js';
+import { fetchLoki } from './lokiSource.js';
+import { fetchPrometheus } from './prometheusSource.js';
+
+/** The field data of a run, or why there is none (a source down, a 404, garbage, a timeout). */
+export interface FieldOutcome {
+  /** Which source was asked, e.g. `prometheus`. */
+  source: RumSettings['source'];
+  snapshot?: FieldSnapshot;
+  error?: string;
+}
+
+export interface FieldDeps {
+  readText: ReadText;
+  now: () => Date;
+  /** Delay between CrUX retries; tests shorten it. */
+  cruxBackoffMs?: number;
+}
+
+/**
+ * Reads the configured production field data for the measured URLs. Never throws: whatever goes wrong is
+ * the outcome's `error`, and the gate goes on with its absolute budgets.
+ */
+export async function collectFieldData(
+  rum: RumSettings,
+  urls: readonly string[],
+  device: Device,
+  options: FieldOptions,
+  deps: FieldDeps,
+): Promise<FieldOutcome> {
+  const now = deps.now();
+  const routes = options.routes ?? [];
+  const keepQuery = options.keepQuery ?? false;
+  try {
+    switch (rum.source) {
+      case 'none':
+        return { source: 'none' };
+      case 'file': {
+        const file = rum.file as string;
+        let text: string;
+        try {
+          text = await deps.readText(file);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          throw new Error(
+            `cannot read field data file '${file}': ${code === 'ENOENT' ? 'no such file' : code}`,
+          );
+        }
+        const pageField = options.pageField;
+        return {
+          source: 'file',
+          snapshot: parseFieldFile(
+            text,
+            file,
+            { routes, keepQuery, ...(pageField ? { pageField } : {}) },
+            now,
+          ),
+        };
+      }
+      case 'crux':
+        return {
+          source: 'crux',
+          snapshot: await fetchCrux(
+            urls,
+            {
+              apiKey: rum.cruxApiKey as string,
+              formFactor: device === 'desktop' ? 'DESKTOP' : 'PHONE',
+              ...(rum.url ? { baseUrl: rum.url } : {}),
+              ...(deps.cruxBackoffMs !== undefined ? { backoffMs: deps.cruxBackoffMs } : {}),
+            },
+            now,
+          ),
+        };
+      case 'prometheus':
+        return {
+          source: 'prometheus',
+          snapshot: await fetchPrometheus(
+            { baseUrl: rum.url as string, routes, keepQuery, ...options.prometheus },
+            now,
+          ),
+        };
+      case 'loki':
+        return {
+          source: 'loki',
+          snapshot: await fetchLoki({ baseUrl: rum.url as string, routes, keepQuery, ...options.loki }, now),
+        };
+    }
+  } catch (error) {
+    const message = describeError(error);
+    return {
+      source: rum.source,
+      error: rum.cruxApiKey ? message.replaceAll(rum.cruxApiKey, '***') : message,
+    };
+  }
+}

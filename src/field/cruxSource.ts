@@ -1,0 +1,129 @@
+import type { LcpSubpart } from '../metrics/metricDefinitions.js';
+import type { FieldMetric, FieldPage, FieldSnapshot } from './FieldData.js';
+import { FieldError } from './FieldError.js';
+import { httpJson } from './httpJson.js';
+import { normalizePage } from './matchFieldPage.js';
+
+export interface CruxOptions {
+  apiKey: string;
+  /** `PHONE` for the mobile lab profile, `DESKTOP` for desktop. */
+  formFactor: 'PHONE' | 'DESKTOP';
+  /** The API's origin; a test server's in tests. */
+  baseUrl?: string;
+  /** Attempts per query when the API answers 429 (rate limited). */
+  maxAttempts?: number;
+  /** First backoff delay in ms, doubled after each 429. */
+  backoffMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const METRIC_NAMES: Record<string, FieldMetric> = {
+  largest_contentful_paint: 'LCP',
+  interaction_to_next_paint: 'INP',
+  cumulative_layout_shift: 'CLS',
+  first_contentful_paint: 'FCP',
+  experimental_time_to_first_byte: 'TTFB',
+};
+
+const SUBPART_NAMES: Record<string, LcpSubpart> = {
+  largest_contentful_paint_image_time_to_first_byte: 'timeToFirstByte',
+  largest_contentful_paint_image_resource_load_delay: 'resourceLoadDelay',
+  largest_contentful_paint_image_resource_load_duration: 'resourceLoadDuration',
+  largest_contentful_paint_image_element_render_delay: 'elementRenderDelay',
+};
+
+interface CruxDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+interface CruxRecord {
+  metrics?: Record<string, { percentiles?: { p75?: number | string } }>;
+  collectionPeriod?: { firstDate?: CruxDate; lastDate?: CruxDate };
+}
+
+const isoDate = (date: CruxDate | undefined) =>
+  date
+    ? `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`
+    : undefined;
+
+/** Reads one CrUX record's p75s (CLS p75 arrives as a string) and LCP subparts. */
+export function parseCruxRecord(record: CruxRecord): FieldPage {
+  const page: FieldPage = { metrics: {} };
+  const subparts: Partial<Record<LcpSubpart, number>> = {};
+  for (const [name, data] of Object.entries(record.metrics ?? {})) {
+    const p75 = Number(data.percentiles?.p75);
+    if (data.percentiles?.p75 === undefined || !Number.isFinite(p75)) continue;
+    const metric = METRIC_NAMES[name];
+    if (metric) page.metrics[metric] = { p75 };
+    const subpart = SUBPART_NAMES[name];
+    if (subpart) subparts[subpart] = p75;
+  }
+  if (Object.keys(subparts).length) page.lcpSubparts = subparts;
+  return page;
+}
+
+type Query = { url: string } | { origin: string };
+
+async function queryRecord(query: Query, options: CruxOptions): Promise<CruxRecord | undefined> {
+  const base = options.baseUrl ?? 'https://chromeuxreport.googleapis.com';
+  const endpoint = `${base}/v1/records:queryRecord?key=${encodeURIComponent(options.apiKey)}`;
+  const what = `CrUX API (${'url' in query ? query.url : `origin ${query.origin}`})`;
+  const attempts = options.maxAttempts ?? 4;
+  const sleep = options.sleep ?? ((ms: number) => new Promise((resolve) => setTimeout(resolve, ms)));
+  for (let attempt = 1; ; attempt++) {
+    const answer = await httpJson(what, endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...query, formFactor: options.formFactor }),
+    });
+    if (answer.status === 200) return (answer.body as { record?: CruxRecord } | undefined)?.record;
+    if (answer.status === 404) return undefined;
+    const error = (answer.body as { error?: { status?: string; message?: string } } | undefined)?.error;
+    const detail = `HTTP ${answer.status}${error?.status ? ` ${error.status}` : ''}${error?.message ? `: ${error.message}` : ''}`;
+    if (answer.status === 429 && attempt < attempts) {
+      await sleep((options.backoffMs ?? 1000) * 2 ** (attempt - 1));
+      continue;
+    }
+    const retried = answer.status === 429 ? ` (after ${attempts} attempts)` : '';
+    throw new FieldError(`${what} answered ${detail}${retried}`);
+  }
+}
+
+/**
+ * Field data from the Chrome UX Report API for the measured URLs, with the form factor of the lab device:
+ * the URL's record, else its origin's (marked `scope: origin`), else nothing for that URL.
+ */
+export async function fetchCrux(
+  urls: readonly string[],
+  options: CruxOptions,
+  now: Date,
+): Promise<FieldSnapshot> {
+  const pages: Record<string, FieldPage> = {};
+  const origins = new Map<string, CruxRecord | undefined>();
+  let period: FieldSnapshot['period'] = {};
+  for (const url of urls) {
+    let record = await queryRecord({ url }, options);
+    let key = normalizePage(url);
+    if (!record) {
+      const origin = new URL(url).origin;
+      if (!origins.has(origin)) origins.set(origin, await queryRecord({ origin }, options));
+      record = origins.get(origin);
+      key = '*';
+    }
+    if (!record) continue;
+    pages[key] = { ...parseCruxRecord(record), scope: key === '*' ? 'origin' : 'page' };
+    const from = isoDate(record.collectionPeriod?.firstDate);
+    const to = isoDate(record.collectionPeriod?.lastDate);
+    if (from && to) period = { from, to };
+  }
+  return {
+    source: 'crux',
+    description: `CrUX API, ${options.formFactor}`,
+    period,
+    formFactor: options.formFactor === 'PHONE' ? 'phone' : 'desktop',
+    collectedAt: now.toISOString(),
+    pages,
+  };
+}

@@ -1,0 +1,37 @@
+import { describeError } from '../errors/UserError.js';
+import { FieldError } from './FieldError.js';
+
+export interface HttpAnswer {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * One HTTP request that answers JSON. Network errors and timeouts become a FieldError that names `what`
+ * (never the URL, which may carry an API key); a non-JSON body is `undefined`.
+ */
+export async function httpJson(
+  what: string,
+  url: string,
+  init: { method?: string; body?: string; headers?: Record<string, string> } = {},
+  timeoutMs = 15_000,
+): Promise<HttpAnswer> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    const reason =
+      error instanceof Error && error.name === 'TimeoutError'
+        ? `no answer within ${timeoutMs / 1000} s`
+        : describeError((error as { cause?: unknown }).cause ?? error);
+    throw new FieldError(`${what}: ${reason}`);
+  }
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  return { status: response.status, body };
+}
