@@ -161,10 +161,17 @@ function vendorOriginFor(request: IncomingMessage): string {
   return `http://${other}:${port}`;
 }
 
+/** Options of a whole site instance. */
+export interface SiteOptions {
+  /** Added to every page's server delay: a "deploy" that made the backend slower by this many ms. */
+  extraServerDelay?: number;
+}
+
 async function handle(
   request: IncomingMessage,
   response: ServerResponse,
   log: ReceivedRequest[],
+  site: SiteOptions,
 ): Promise<void> {
   heroBytes ??= heroImage();
   const hero = heroBytes;
@@ -196,7 +203,7 @@ async function handle(
   }
   const options = pageOptions(url);
   const started = performance.now();
-  await sleep(options.serverDelay);
+  await sleep(options.serverDelay + (site.extraServerDelay ?? 0));
   const db = performance.now() - started;
   const title = url.pathname === '/' ? 'Home' : 'Product';
   const html = pageHtml(title, options, vendorOriginFor(request));
@@ -234,11 +241,15 @@ function close(server: Server): Promise<void> {
  * Starts the example site on loopback (port 0 picks a free port). It also answers on [::1] where the
  * machine has IPv6, so `localhost` (the third-party host name) works whichever address Chrome tries first.
  */
-export async function startExampleSite(port = 0, host = '127.0.0.1'): Promise<RunningSite> {
+export async function startExampleSite(
+  port = 0,
+  host = '127.0.0.1',
+  site: SiteOptions = {},
+): Promise<RunningSite> {
   const log: ReceivedRequest[] = [];
   const serve = () =>
     createServer((request, response) => {
-      handle(request, response, log).catch(() => {
+      handle(request, response, log, site).catch(() => {
         if (!response.headersSent) response.writeHead(500);
         response.end();
       });

@@ -1,6 +1,7 @@
 import type { UrlAggregate } from '../aggregate/aggregateRuns.js';
 import type { ResolvedBudget } from '../budgets/Budgets.js';
 import type { LighthouseSummary, RunMeasurement } from '../collect/RunMeasurement.js';
+import type { Comparison } from '../compare/compareRuns.js';
 import type { FieldOutcome } from '../field/collectFieldData.js';
 import type { FieldMatch } from '../field/FieldData.js';
 import type { Settings } from '../settings/Settings.js';
@@ -16,6 +17,15 @@ export interface UrlResult {
   budget: ResolvedBudget;
   /** This page's production field data, when a source was configured. */
   field?: FieldMatch;
+  /** The interleaved A/B comparison with the baseline, when `baseline-url` is set. */
+  baseline?: {
+    url: string;
+    runs: RunMeasurement[];
+    aggregate: UrlAggregate;
+    /** Run pairs made (more than `runs` when comparisons were inconclusive). */
+    pairs: number;
+    comparisons: Comparison[];
+  };
   verdict: UrlVerdict;
 }
 

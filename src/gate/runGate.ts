@@ -7,6 +7,7 @@ import { resolveBudget } from '../budgets/resolveBudget.js';
 import { describeProfile } from '../collect/deviceProfiles.js';
 import type { Measurer, RunPlan } from '../collect/Measurer.js';
 import type { LighthouseSummary, RunMeasurement } from '../collect/RunMeasurement.js';
+import { anyInconclusive, type Comparison, compareRuns } from '../compare/compareRuns.js';
 import { collectFieldData, type FieldOutcome } from '../field/collectFieldData.js';
 import { matchFieldPage } from '../field/matchFieldPage.js';
 import type { Logger } from '../log/Logger.js';
@@ -18,6 +19,7 @@ import {
 } from '../publish/writeOutputs.js';
 import { formatValue } from '../report/formatValue.js';
 import { renderReport } from '../report/renderReport.js';
+import { baselineFor } from '../settings/parseSettings.js';
 import type { Settings } from '../settings/Settings.js';
 import { computeVerdict, verdictForUrl } from '../verdict/computeVerdict.js';
 import type { GateResults, UrlResult } from './GateResults.js';
@@ -58,6 +60,51 @@ function describeRun(run: RunMeasurement): string {
   return `${parts.join(', ')} (${(run.wallMs / 1000).toFixed(1)} s)${run.error ? `; ${run.error}` : ''}`;
 }
 
+interface Interleaved {
+  runs: RunMeasurement[];
+  baselineRuns: RunMeasurement[];
+  pairs: number;
+  comparisons: Comparison[];
+}
+
+/**
+ * Loads the candidate and the baseline alternately in the same Chrome (A B, then B A: runner noise and
+ * order effects hit both sides alike), `runs` pairs, then one more pair at a time while a deciding
+ * comparison is inconclusive, up to `maxRuns` pairs.
+ */
+async function measureInterleaved(
+  url: string,
+  baselineUrl: string,
+  settings: Settings,
+  plan: RunPlan,
+  measurer: Measurer,
+  deps: GateDeps,
+  compare: (candidate: RunMeasurement[], baseline: RunMeasurement[]) => Comparison[],
+): Promise<Interleaved> {
+  const runs: RunMeasurement[] = [];
+  const baselineRuns: RunMeasurement[] = [];
+  let comparisons: Comparison[] = [];
+  let pairs = 0;
+  while (pairs < settings.maxRuns) {
+    const index = pairs;
+    const order =
+      index % 2 === 0 ? (['candidate', 'baseline'] as const) : (['baseline', 'candidate'] as const);
+    for (const side of order) {
+      const run = await measurer.measure(side === 'candidate' ? url : baselineUrl, index, plan);
+      (side === 'candidate' ? runs : baselineRuns).push(run);
+    }
+    pairs++;
+    deps.log.info(
+      `pair ${pairs}: candidate ${describeRun(runs.at(-1) as RunMeasurement)} | baseline ${describeRun(baselineRuns.at(-1) as RunMeasurement)}`,
+    );
+    if (pairs < settings.runs) continue;
+    comparisons = compare(runs, baselineRuns);
+    if (!anyInconclusive(comparisons)) break;
+    if (pairs < settings.maxRuns) deps.log.info('inconclusive: adding a run pair');
+  }
+  return { runs, baselineRuns, pairs, comparisons };
+}
+
 async function measureUrl(
   url: string,
   position: number,
@@ -65,14 +112,29 @@ async function measureUrl(
   plan: RunPlan,
   measurer: Measurer,
   deps: GateDeps,
-): Promise<{ runs: RunMeasurement[]; lighthouse?: LighthouseSummary }> {
-  const runs: RunMeasurement[] = [];
-  for (let index = 0; index < settings.runs; index++) {
-    const run = await measurer.measure(url, index, plan);
-    runs.push(run);
-    deps.log.info(`run ${index + 1}/${settings.runs}: ${describeRun(run)}`);
+  baseline?: { url: string; compare: (c: RunMeasurement[], b: RunMeasurement[]) => Comparison[] },
+): Promise<{ runs: RunMeasurement[]; lighthouse?: LighthouseSummary; interleaved?: Interleaved }> {
+  let runs: RunMeasurement[] = [];
+  let interleaved: Interleaved | undefined;
+  if (baseline) {
+    interleaved = await measureInterleaved(
+      url,
+      baseline.url,
+      settings,
+      plan,
+      measurer,
+      deps,
+      baseline.compare,
+    );
+    runs = interleaved.runs;
+  } else {
+    for (let index = 0; index < settings.runs; index++) {
+      const run = await measurer.measure(url, index, plan);
+      runs.push(run);
+      deps.log.info(`run ${index + 1}/${settings.runs}: ${describeRun(run)}`);
+    }
   }
-  if (!settings.lighthouse) return { runs };
+  if (!settings.lighthouse) return { runs, ...(interleaved ? { interleaved } : {}) };
   deps.log.info('Lighthouse navigation (performance category)…');
   const { summary, html } = await measurer.lighthouse(url);
   if (html) {
@@ -85,7 +147,7 @@ async function measureUrl(
       ? `Lighthouse failed: ${summary.error}`
       : `Lighthouse: performance ${summary.performanceScore ?? '–'}, TBT ${formatValue('TBT', summary.tbt)}`,
   );
-  return { runs, lighthouse: summary };
+  return { runs, lighthouse: summary, ...(interleaved ? { interleaved } : {}) };
 }
 
 /**
@@ -138,18 +200,46 @@ export async function runGate(
       const budget = resolveBudget(budgets, url);
       const plan: RunPlan = budget.interactions ? { interactions: budget.interactions } : {};
       const steps = budget.interactions?.length ? `, ${budget.interactions.length} interaction steps` : '';
-      const measured = await deps.log.group(`Measuring ${url} (${settings.runs} runs${steps})`, () =>
-        measureUrl(url, position, settings, plan, measurer, deps),
+      const match = field.snapshot ? matchFieldPage(field.snapshot, url, routes, keepQuery) : undefined;
+      const baselineUrl = settings.baselineUrl
+        ? baselineFor(url, settings.baselineUrl, settings.baseUrl)
+        : undefined;
+      const compare = (c: RunMeasurement[], b: RunMeasurement[]) =>
+        compareRuns(c, b, { tolerance: settings.regressionTolerance }, match);
+      const title = baselineUrl
+        ? `Measuring ${url} against ${baselineUrl} (${settings.runs}-${settings.maxRuns} interleaved pairs${steps})`
+        : `Measuring ${url} (${settings.runs} runs${steps})`;
+      const { interleaved, ...measured } = await deps.log.group(title, () =>
+        measureUrl(
+          url,
+          position,
+          settings,
+          plan,
+          measurer,
+          deps,
+          baselineUrl ? { url: baselineUrl, compare } : undefined,
+        ),
       );
       const aggregate = aggregateRuns(measured.runs, measured.lighthouse);
-      const match = field.snapshot ? matchFieldPage(field.snapshot, url, routes, keepQuery) : undefined;
+      const comparisons = interleaved?.comparisons ?? [];
       urls.push({
         url,
         ...measured,
         aggregate,
         budget,
         ...(match ? { field: match } : {}),
-        verdict: verdictForUrl(url, aggregate, budget, match),
+        ...(interleaved && baselineUrl
+          ? {
+              baseline: {
+                url: baselineUrl,
+                runs: interleaved.baselineRuns,
+                aggregate: aggregateRuns(interleaved.baselineRuns),
+                pairs: interleaved.pairs,
+                comparisons,
+              },
+            }
+          : {}),
+        verdict: verdictForUrl(url, aggregate, budget, match, comparisons),
       });
     }
     finished = true;

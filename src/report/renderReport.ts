@@ -1,5 +1,6 @@
 import { markdownTable } from 'markdown-table';
 import type { RunMeasurement } from '../collect/RunMeasurement.js';
+import type { Comparison } from '../compare/compareRuns.js';
 import type { FieldMetric, FieldSnapshot } from '../field/FieldData.js';
 import type { GateResults, UrlResult } from '../gate/GateResults.js';
 import {
@@ -97,10 +98,33 @@ export function describeCheck(check: BudgetCheck): string {
   return `${name} ${formatValue(check.metric, check.value)} > ${formatValue(check.metric, limit)}`;
 }
 
+const percent = (value: number) => `${value > 0 ? '+' : ''}${Math.round(value * 100)} %`;
+
+/** `LCP +18 % (95 % CI +12 % to +25 %)`, or the shift in the metric's unit when the baseline is 0. */
+export function describeChange(comparison: Comparison): string {
+  if (comparison.change !== undefined && comparison.changeCi) {
+    return `${percent(comparison.change)} (95 % CI ${percent(comparison.changeCi[0])} to ${percent(comparison.changeCi[1])})`;
+  }
+  const metric = comparison.metric;
+  const sign = comparison.shift > 0 ? '+' : '';
+  return `${sign}${formatValue(metric, comparison.shift)}`;
+}
+
+function comparisonReasons(result: UrlResult): string[] {
+  return (result.baseline?.comparisons ?? [])
+    .filter((c) => !c.subpart && (c.state === 'regression' || c.state === 'inconclusive'))
+    .map((c) =>
+      c.state === 'regression'
+        ? `❌ ${c.metric} ${describeChange(c)} vs baseline, p = ${c.p.toFixed(3)}`
+        : `⚠️ ${c.metric} ${describeChange(c)} vs baseline: inconclusive`,
+    );
+}
+
 /** Why a page did not pass: failing checks first, then warnings, then problems. */
 function whyCell(result: UrlResult): string {
   const reasons = [
     ...result.verdict.problems,
+    ...comparisonReasons(result),
     ...result.verdict.checks
       .filter((check) => check.status === 'fail')
       .map((check) => `❌ ${describeCheck(check)}`),
@@ -357,6 +381,84 @@ function serverTimingLine(result: UrlResult): string[] {
   return [`**Server-Timing** (run ${(lastRun?.index ?? 0) + 1}): ${items.join(' · ')}`, ''];
 }
 
+const STATE_LABEL: Record<Comparison['state'], string> = {
+  regression: '❌ regression',
+  improvement: '✅ improvement',
+  unchanged: '✅ unchanged',
+  inconclusive: '⚠️ inconclusive',
+};
+
+const RATING_WORDS = { good: 'good', 'needs-improvement': 'needs improvement', poor: 'poor' } as const;
+
+function projectedCell(comparison: Comparison): string {
+  const projected = comparison.projected;
+  if (!projected) return '–';
+  const from = formatValue(comparison.metric, projected.fieldP75);
+  const to = formatValue(comparison.metric, projected.p75);
+  const crossing =
+    projected.from !== projected.to
+      ? ` ⚠️ ${RATING_WORDS[projected.from]} → ${RATING_WORDS[projected.to]}`
+      : '';
+  return `${from} → ${to}${crossing}`;
+}
+
+/** The interleaved A/B comparison with the baseline, metric by metric; subparts in a fold. */
+function baselineSection(result: UrlResult, tolerance: number): string[] {
+  const baseline = result.baseline;
+  if (!baseline) return [];
+  const row = (c: Comparison) => [
+    c.subpart ? `${c.metric} ${PART_TITLES[c.subpart].toLowerCase()}` : `**${c.metric}**`,
+    formatValue(c.metric, c.baselineMedian),
+    formatValue(c.metric, c.candidateMedian),
+    describeChange(c),
+    c.p < 0.001 ? '< 0.001' : c.p.toFixed(3),
+    `${c.runs.candidate} + ${c.runs.baseline}`,
+    STATE_LABEL[c.state],
+    c.subpart ? '' : projectedCell(c),
+  ];
+  const header = [
+    'Metric',
+    'Baseline',
+    'Candidate',
+    'Change (95 % CI)',
+    'p',
+    'Runs',
+    'Verdict',
+    'Production p75 after merge',
+  ];
+  const align = ['l', 'r', 'r', 'l', 'r', 'r', 'l', 'l'] as ('l' | 'r')[];
+  const main = baseline.comparisons.filter((c) => !c.subpart);
+  const parts = baseline.comparisons.filter((c) => c.subpart);
+  const crossings = main
+    .filter((c) => c.projected && c.projected.from !== c.projected.to)
+    .map(
+      (c) =>
+        `Would move production p75 ${c.metric} from ${formatValue(c.metric, c.projected?.fieldP75)} to ${formatValue(
+          c.metric,
+          c.projected?.p75,
+        )}: ${RATING_WORDS[c.projected?.to ?? 'good']}.`,
+    );
+  return [
+    `**Against the baseline** ${code(baseline.url)}: ${baseline.pairs} interleaved run pairs; a change fails only when it is beyond ${Math.round(
+      tolerance * 100,
+    )} % and significant (Mann–Whitney p < 0.05).`,
+    '',
+    markdownTable([header, ...main.map(row)], { align }),
+    '',
+    ...crossings.flatMap((line) => [line, '']),
+    ...(parts.length
+      ? [
+          '<details><summary>Subparts against the baseline</summary>',
+          '',
+          markdownTable([header, ...parts.map(row)], { align }),
+          '',
+          '</details>',
+          '',
+        ]
+      : []),
+  ];
+}
+
 /** Links to the backend traces of each run's document request, from the `trace-url` template. */
 export function traceLinks(result: UrlResult, template: string | undefined): string[] {
   if (!template) return [];
@@ -406,7 +508,12 @@ function fieldLine(result: UrlResult): string[] {
   return [`Field data matched as ${code(result.field.key)}${scope}.`, ''];
 }
 
-function urlSection(result: UrlResult, traceUrl: string | undefined, withField: boolean): string {
+function urlSection(
+  result: UrlResult,
+  traceUrl: string | undefined,
+  withField: boolean,
+  tolerance: number,
+): string {
   return [
     `### ${STATUS_ICON[result.verdict.status]} ${untrustedCode(pageLabel(result.url), { inTable: false })}`,
     '',
@@ -419,6 +526,7 @@ function urlSection(result: UrlResult, traceUrl: string | undefined, withField: 
     metricsTable(result, withField),
     '',
     ...fieldLine(result),
+    ...baselineSection(result, tolerance),
     ...lcpSection(result),
     ...inpSection(result),
     ...clsLine(result),
@@ -478,7 +586,12 @@ export function renderReport(results: GateResults): string {
     '',
     ...fieldSummary(results),
     ...results.urls.map((result) =>
-      urlSection(result, results.settings.traceUrl, Boolean(results.field.snapshot)),
+      urlSection(
+        result,
+        results.settings.traceUrl,
+        Boolean(results.field.snapshot),
+        results.settings.regressionTolerance,
+      ),
     ),
     `<sub>${ratingNote}</sub>`,
     '',

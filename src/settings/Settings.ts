@@ -21,6 +21,8 @@ export interface RumSettings {
 export interface Settings {
   /** Absolute http(s) URLs to measure, in order, without duplicates. */
   urls: string[];
+  /** The base-url relative entries were joined to (its path prefix is not part of a page's path). */
+  baseUrl?: string;
   /** Path of the budgets file; undefined = the default Core Web Vitals budgets. */
   budgetsPath?: string;
   /** Page loads per URL (1-50). */
@@ -42,4 +44,13 @@ export interface Settings {
   traceUrl?: string;
   /** Production field data to compare with; `source: none` = no comparison. */
   rum: RumSettings;
+  /**
+   * Origin (and optional path prefix) of the baseline (production, or the base branch's preview). Each
+   * measured URL's path and query are loaded there too, interleaved with the candidate in the same Chrome.
+   */
+  baselineUrl?: string;
+  /** With a baseline: the most run pairs per URL while a comparison stays inconclusive (≥ runs). */
+  maxRuns: number;
+  /** With a baseline: the relative change that matters (0.1 = 10 %). */
+  regressionTolerance: number;
 }

@@ -55,6 +55,22 @@ export const INPUT_DEFINITIONS: readonly InputDefinition[] = [
       'Link to a backend trace of each run, with {traceId}, e.g. https://grafana.example/explore?traceId={traceId}. Each run sends a sampled W3C traceparent header on its document request.',
   },
   {
+    name: 'baseline-url',
+    description:
+      'Origin (and optional path prefix) of a baseline, e.g. production: each URL path is also loaded there, alternating with the candidate, and the change is tested for significance.',
+  },
+  {
+    name: 'max-runs',
+    description:
+      'With baseline-url: the most run pairs per URL; pairs are added past runs while a comparison is inconclusive. Default: twice runs.',
+  },
+  {
+    name: 'regression-tolerance',
+    description:
+      'With baseline-url: the change (percent of the baseline median) that fails when it is also significant (p < 0.05).',
+    default: '10',
+  },
+  {
     name: 'rum-source',
     description:
       'Production field data to compare with: none, file (rum-file), crux (crux-api-key), prometheus or loki (rum-url). Unavailable field data never fails the gate.',

@@ -37,20 +37,35 @@ function parseBoolean(get: InputReader, name: string): boolean {
   throw new UserError(`Invalid input '${name}': '${raw}'. Expected true or false.`);
 }
 
-function parseBaseUrl(raw: string | undefined): URL | undefined {
+function parseBaseUrl(raw: string | undefined, input = 'base-url'): URL | undefined {
   if (!raw) return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     throw new UserError(
-      `Invalid input 'base-url': '${raw}'. Expected an absolute http(s) URL such as https://preview.example.com.`,
+      `Invalid input '${input}': '${raw}'. Expected an absolute http(s) URL such as https://preview.example.com.`,
     );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UserError(`Invalid input 'base-url': '${raw}'. Expected an http:// or https:// URL.`);
+    throw new UserError(`Invalid input '${input}': '${raw}'. Expected an http:// or https:// URL.`);
   }
   return url;
+}
+
+/**
+ * The baseline counterpart of a measured URL: its path (minus the base-url's path prefix) and query under
+ * the baseline's origin and prefix.
+ */
+export function baselineFor(url: string, baselineUrl: string, baseUrl?: string): string {
+  const target = new URL(url);
+  const candidatePrefix = baseUrl ? new URL(baseUrl).pathname.replace(/\/+$/, '') : '';
+  const path =
+    candidatePrefix && target.pathname.startsWith(candidatePrefix)
+      ? target.pathname.slice(candidatePrefix.length) || '/'
+      : target.pathname;
+  const base = new URL(baselineUrl);
+  return new URL(`${base.pathname.replace(/\/+$/, '')}${path}${target.search}`, base.origin).href;
 }
 
 /** Joins a relative path to the base URL, keeping the base URL's own path prefix. */
@@ -166,7 +181,16 @@ export function parseSettings(get: InputReader): Settings {
     outputDir: read(get, 'output-dir') ?? 'vitals-gate-results',
     timeoutMs: parseInteger(get, 'timeout', 1, 600) * 1000,
     rum: parseRum(get),
+    maxRuns: 0,
+    regressionTolerance: parseInteger(get, 'regression-tolerance', 1, 100) / 100,
   };
+  settings.maxRuns = read(get, 'max-runs')
+    ? parseInteger(get, 'max-runs', settings.runs, 50)
+    : Math.min(50, settings.runs * 2);
+  const baseUrl = read(get, 'base-url');
+  if (baseUrl) settings.baseUrl = baseUrl;
+  const baselineUrl = read(get, 'baseline-url');
+  if (baselineUrl) settings.baselineUrl = parseBaseUrl(baselineUrl, 'baseline-url')?.href as string;
   if (budgetsPath) settings.budgetsPath = budgetsPath;
   if (chromePath) settings.chromePath = chromePath;
   if (traceUrl) settings.traceUrl = parseTraceUrl(traceUrl);

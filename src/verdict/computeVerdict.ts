@@ -1,5 +1,6 @@
 import type { UrlAggregate } from '../aggregate/aggregateRuns.js';
 import type { MetricBudget, ResolvedBudget, Threshold } from '../budgets/Budgets.js';
+import type { Comparison } from '../compare/compareRuns.js';
 import type { FieldMatch } from '../field/FieldData.js';
 import { METRIC_NAMES } from '../metrics/metricDefinitions.js';
 import type { BudgetCheck, CheckPart, GateVerdict, Status, UrlVerdict } from './Verdict.js';
@@ -39,6 +40,7 @@ export function verdictForUrl(
   aggregate: UrlAggregate,
   budget: ResolvedBudget,
   field?: FieldMatch,
+  comparisons: readonly Comparison[] = [],
 ): UrlVerdict {
   const checks: BudgetCheck[] = [];
   for (const metric of METRIC_NAMES) {
@@ -84,6 +86,12 @@ export function verdictForUrl(
     problems.push(`interaction steps failed in ${aggregate.interactionFailures} run(s): INP is incomplete`);
   }
   const statuses = checks.flatMap((check) => (check.status === 'not-measured' ? [] : [check.status]));
+  // Against a baseline, a significant regression beyond the tolerance fails; an inconclusive one warns.
+  for (const comparison of comparisons) {
+    if (comparison.subpart) continue;
+    if (comparison.state === 'regression') statuses.push('fail');
+    if (comparison.state === 'inconclusive') statuses.push('warn');
+  }
   return {
     url,
     status: problems.length > 0 ? 'fail' : worstStatus(statuses),

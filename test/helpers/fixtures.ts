@@ -101,6 +101,8 @@ export const SETTINGS: Settings = {
   outputDir: 'out',
   timeoutMs: 60_000,
   rum: { source: 'none' },
+  maxRuns: 6,
+  regressionTolerance: 0.1,
 };
 
 export function urlResult(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors/UserError.js';
-import { parseSettings, parseUrls } from '../../src/settings/parseSettings.js';
+import { baselineFor, parseSettings, parseUrls } from '../../src/settings/parseSettings.js';
 
 const inputs = (values: Record<string, string>) => (name: string) => values[name];
 
@@ -16,6 +16,8 @@ describe('parseSettings', () => {
       outputDir: 'vitals-gate-results',
       timeoutMs: 60_000,
       rum: { source: 'none' },
+      maxRuns: 10,
+      regressionTolerance: 0.1,
     });
   });
 
@@ -45,6 +47,9 @@ describe('parseSettings', () => {
       outputDir: 'out',
       timeoutMs: 30_000,
       rum: { source: 'none' },
+      baseUrl: 'https://preview.example/pr-7/',
+      maxRuns: 18,
+      regressionTolerance: 0.1,
     });
   });
 
@@ -61,6 +66,34 @@ describe('parseSettings', () => {
     const read = () => parseSettings(inputs({ urls: 'https://a.example/', [name]: value }));
     expect(read).toThrow(UserError);
     expect(read).toThrow(message);
+  });
+});
+
+describe('baseline settings', () => {
+  it('maps each measured path to the baseline, dropping the candidate prefix', () => {
+    const settings = parseSettings(
+      inputs({
+        urls: '/product/1?ref=x',
+        'base-url': 'https://preview.example/pr-7/',
+        'baseline-url': 'https://www.example.com/shop',
+        runs: '4',
+        'max-runs': '12',
+        'regression-tolerance': '5',
+      }),
+    );
+    expect(settings.baselineUrl).toBe('https://www.example.com/shop');
+    expect(settings.maxRuns).toBe(12);
+    expect(settings.regressionTolerance).toBeCloseTo(0.05);
+    expect(baselineFor(settings.urls[0] as string, settings.baselineUrl as string, settings.baseUrl)).toBe(
+      'https://www.example.com/shop/product/1?ref=x',
+    );
+    expect(baselineFor('https://pr.example/', 'https://prod.example')).toBe('https://prod.example/');
+  });
+
+  it('keeps max-runs at or above runs', () => {
+    expect(() => parseSettings(inputs({ urls: 'https://a.example/', runs: '5', 'max-runs': '3' }))).toThrow(
+      "Invalid input 'max-runs': '3'. Expected a whole number from 5 to 50.",
+    );
   });
 });
 

@@ -119,6 +119,63 @@ describe('runGate', () => {
     expect(outcome.markdown).not.toContain('secret-key-123');
   });
 
+  it('interleaves candidate and baseline (A B, B A …) and fails a significant regression', async () => {
+    const order: string[] = [];
+    const measurer = fakeMeasurer({});
+    measurer.measure = async (url, index) => {
+      order.push(url.startsWith('https://prod.example') ? 'B' : 'A');
+      const lcp = url.startsWith('https://prod.example') ? 1000 + index : 1300 + index;
+      return { ...run(index, lcp), url };
+    };
+    const { deps } = memoryDeps(measurer, new Map());
+    const settings = {
+      ...SETTINGS,
+      urls: ['https://pr-1.preview.example/product/1'],
+      baselineUrl: 'https://prod.example/',
+      runs: 5,
+      maxRuns: 10,
+    };
+    const outcome = await runGate(settings, deps);
+    expect(order.join('')).toBe('ABBAABBAAB');
+    const [result] = outcome.results.urls;
+    expect(result?.baseline?.url).toBe('https://prod.example/product/1');
+    expect(result?.baseline?.pairs).toBe(5);
+    const lcp = result?.baseline?.comparisons.find((c) => c.metric === 'LCP' && !c.subpart);
+    expect(lcp).toMatchObject({ state: 'regression', baselineMedian: 1002, candidateMedian: 1302 });
+    expect(result?.verdict.status).toBe('fail');
+    expect(outcome.markdown).toContain(
+      '**Against the baseline** `https://prod.example/product/1`: 5 interleaved run pairs',
+    );
+    expect(outcome.markdown).toMatch(/❌ LCP \+30 % \(95 % CI \+\d+ % to \+\d+ %\) vs baseline, p = 0\.008/);
+  });
+
+  it('adds run pairs while a comparison is inconclusive, up to max-runs', async () => {
+    // Noisy pages with a median 30 % apart but wide overlap: never significant at these sizes.
+    const noisy = [900, 1900, 1000, 2000, 1100, 1800, 950, 2100];
+    const measurer = fakeMeasurer({});
+    measurer.measure = async (url, index) => {
+      const candidate = !url.startsWith('https://prod.example');
+      const value = (noisy[index % noisy.length] as number) * (candidate ? 1.3 : 1);
+      return { ...run(index, value), url };
+    };
+    const { deps } = memoryDeps(measurer, new Map());
+    const settings = {
+      ...SETTINGS,
+      urls: ['https://pr.example/'],
+      baselineUrl: 'https://prod.example',
+      runs: 3,
+      maxRuns: 7,
+    };
+    const outcome = await runGate(settings, deps);
+    const [result] = outcome.results.urls;
+    expect(result?.baseline?.pairs).toBe(7);
+    expect(result?.runs).toHaveLength(7);
+    expect(result?.baseline?.comparisons.find((c) => c.metric === 'LCP' && !c.subpart)?.state).toBe(
+      'inconclusive',
+    );
+    expect(result?.verdict.status).toBe('warn');
+  });
+
   it('uses the default Core Web Vitals budgets without a budgets file', async () => {
     const { deps } = memoryDeps(fakeMeasurer({ 'https://shop.example/': 3000 }), new Map());
     const outcome = await runGate({ ...SETTINGS, urls: ['https://shop.example/'] }, deps);
