@@ -33,9 +33,13 @@ function runnerEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-function runAction(name: string, inputs: Record<string, string>) {
+/** A step's working folder with the runner's empty summary and output files, and its environment. */
+async function runAction(name: string, inputs: Record<string, string>) {
   const dir = join(workspace, name);
   const files = { summary: join(dir, 'summary.md'), output: join(dir, 'output.txt') };
+  await mkdir(dir, { recursive: true });
+  await writeFile(files.summary, '');
+  await writeFile(files.output, '');
   const env = runnerEnv({
     GITHUB_ACTIONS: 'true',
     GITHUB_STEP_SUMMARY: files.summary,
@@ -82,7 +86,7 @@ function parseOutputs(text: string): Record<string, string> {
 
 describe('the bundled action (dist/index.js)', () => {
   it('measures, writes the job summary, outputs and results, and fails the step on a failing budget', async () => {
-    const { dir, files, env } = runAction('over-budget', {
+    const { dir, files, env } = await runAction('over-budget', {
       urls: '/?imageDelay=0\n/product/1?imageDelay=1200',
       'base-url': site.origin,
       budgets: 'budgets.json',
@@ -92,9 +96,6 @@ describe('the bundled action (dist/index.js)', () => {
       lighthouse: 'true',
       'output-dir': 'results',
     });
-    await mkdir(dir, { recursive: true });
-    await writeFile(files.summary, '');
-    await writeFile(files.output, '');
     await writeFile(
       join(dir, 'budgets.json'),
       '{"budgets":[{"path":"/product/*","metrics":{"LCP":{"max":1000}}}]}',
@@ -132,7 +133,7 @@ describe('the bundled action (dist/index.js)', () => {
   });
 
   it('fails with an error naming the budgets file and JSON path, without a stack trace', async () => {
-    const { dir, files, env } = runAction('bad-budgets', {
+    const { dir, files, env } = await runAction('bad-budgets', {
       urls: `${site.origin}/`,
       budgets: 'perf/budgets.json',
     });
@@ -141,7 +142,6 @@ describe('the bundled action (dist/index.js)', () => {
       join(dir, 'perf', 'budgets.json'),
       '{"budgets":[{"path":"/","metrics":{"LCP":{"max":"fast"}}}]}',
     );
-    await writeFile(files.output, '');
     const child = await node([join(workspace, 'action', 'dist', 'index.js')], {
       cwd: dir,
       env,
@@ -155,7 +155,7 @@ describe('the bundled action (dist/index.js)', () => {
   });
 
   it('compares with production field data from a snapshot file, and survives a field source that is down', async () => {
-    const withFile = runAction('field-file', {
+    const withFile = await runAction('field-file', {
       urls: `${site.origin}/?imageDelay=0`,
       budgets: 'budgets.json',
       runs: '1',
@@ -165,9 +165,6 @@ describe('the bundled action (dist/index.js)', () => {
       'rum-source': 'file',
       'rum-file': 'field-data.json',
     });
-    await mkdir(withFile.dir, { recursive: true });
-    await writeFile(withFile.files.summary, '');
-    await writeFile(withFile.files.output, '');
     await writeFile(
       join(withFile.dir, 'budgets.json'),
       '{"budgets":[{"path":"/**","metrics":{"LCP":{"max":5000,"relativeTo":"rum","tolerance":10}}}]}',
@@ -184,7 +181,7 @@ describe('the bundled action (dist/index.js)', () => {
     expect(summary).toContain('**Field data** (production p75): file field-data.json');
     expect(summary).toMatch(/❌ LCP [\d,]+ ms > production p75 20 ms \+ 10 % \(22 ms\)/);
 
-    const down = runAction('field-down', {
+    const down = await runAction('field-down', {
       urls: `${site.origin}/?imageDelay=0`,
       runs: '1',
       device: 'desktop',
@@ -193,9 +190,6 @@ describe('the bundled action (dist/index.js)', () => {
       'rum-source': 'prometheus',
       'rum-url': 'http://127.0.0.1:39',
     });
-    await mkdir(down.dir, { recursive: true });
-    await writeFile(down.files.summary, '');
-    await writeFile(down.files.output, '');
     const second = await node([join(workspace, 'action', 'dist', 'index.js')], {
       cwd: down.dir,
       env: down.env,

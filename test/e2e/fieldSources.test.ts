@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectFieldData } from '../../src/field/collectFieldData.js';
 import { matchFieldPage } from '../../src/field/matchFieldPage.js';
-import { type RecordedRequest, type Reply, startRecordingServer } from '../helpers/recordingServer.js';
+import { type RecordedRequest, type Reply, withServer } from '../helpers/recordingServer.js';
 
 const now = () => new Date('2026-11-22T08:00:00Z');
 const deps = { readText: async () => '', now, cruxBackoffMs: 1 };
@@ -63,78 +63,76 @@ const queryOf = (request: RecordedRequest) => JSON.parse(request.body) as Record
 
 describe('CrUX API source (local server with the API’s response formats)', () => {
   it('reads URL records, falls back to the origin on 404, and sends the lab form factor', async () => {
-    const crux = await startRecordingServer((request) => {
-      const query = queryOf(request);
-      if (query.url === 'https://shop.example/') return { status: 200, body: cruxRecord(2300) };
-      if (query.origin === 'https://shop.example') return { status: 200, body: cruxRecord(2700) };
-      return notFound;
-    });
-    try {
-      const outcome = await collectFieldData(
-        { source: 'crux', cruxApiKey: KEY, url: crux.origin },
-        ['https://shop.example/', 'https://shop.example/cart', 'https://other.example/'],
-        'mobile',
-        {},
-        deps,
-      );
-      expect(outcome.error).toBeUndefined();
-      const snapshot = outcome.snapshot;
-      expect(snapshot?.pages['/']).toEqual({
-        metrics: {
-          LCP: { p75: 2300 },
-          CLS: { p75: 0.05 },
-          INP: { p75: 180 },
-          FCP: { p75: 1400 },
-          TTFB: { p75: 600 },
-        },
-        lcpSubparts: {
-          timeToFirstByte: 620,
-          resourceLoadDelay: 310,
-          resourceLoadDuration: 900,
-          elementRenderDelay: 120,
-        },
-        scope: 'page',
-      });
-      expect(snapshot?.pages['*']?.scope).toBe('origin');
-      expect(snapshot?.period).toEqual({ from: '2026-10-24', to: '2026-11-20' });
-      expect(snapshot?.formFactor).toBe('phone');
-      expect(crux.requests.map((r) => queryOf(r))).toEqual([
-        { url: 'https://shop.example/', formFactor: 'PHONE' },
-        { url: 'https://shop.example/cart', formFactor: 'PHONE' },
-        { origin: 'https://shop.example', formFactor: 'PHONE' },
-        { url: 'https://other.example/', formFactor: 'PHONE' },
-        { origin: 'https://other.example', formFactor: 'PHONE' },
-      ]);
-      expect(crux.requests[0]?.url).toBe(`/v1/records:queryRecord?key=${KEY}`);
-      const cart = matchFieldPage(snapshot as never, 'https://shop.example/cart');
-      expect(cart).toMatchObject({ status: 'found', key: '*', page: { scope: 'origin' } });
-    } finally {
-      await crux.close();
-    }
+    await withServer(
+      (request) => {
+        const query = queryOf(request);
+        if (query.url === 'https://shop.example/') return { status: 200, body: cruxRecord(2300) };
+        if (query.origin === 'https://shop.example') return { status: 200, body: cruxRecord(2700) };
+        return notFound;
+      },
+      async (crux) => {
+        const outcome = await collectFieldData(
+          { source: 'crux', cruxApiKey: KEY, url: crux.origin },
+          ['https://shop.example/', 'https://shop.example/cart', 'https://other.example/'],
+          'mobile',
+          {},
+          deps,
+        );
+        expect(outcome.error).toBeUndefined();
+        const snapshot = outcome.snapshot;
+        expect(snapshot?.pages['/']).toEqual({
+          metrics: {
+            LCP: { p75: 2300 },
+            CLS: { p75: 0.05 },
+            INP: { p75: 180 },
+            FCP: { p75: 1400 },
+            TTFB: { p75: 600 },
+          },
+          lcpSubparts: {
+            timeToFirstByte: 620,
+            resourceLoadDelay: 310,
+            resourceLoadDuration: 900,
+            elementRenderDelay: 120,
+          },
+          scope: 'page',
+        });
+        expect(snapshot?.pages['*']?.scope).toBe('origin');
+        expect(snapshot?.period).toEqual({ from: '2026-10-24', to: '2026-11-20' });
+        expect(snapshot?.formFactor).toBe('phone');
+        expect(crux.requests.map((r) => queryOf(r))).toEqual([
+          { url: 'https://shop.example/', formFactor: 'PHONE' },
+          { url: 'https://shop.example/cart', formFactor: 'PHONE' },
+          { origin: 'https://shop.example', formFactor: 'PHONE' },
+          { url: 'https://other.example/', formFactor: 'PHONE' },
+          { origin: 'https://other.example', formFactor: 'PHONE' },
+        ]);
+        expect(crux.requests[0]?.url).toBe(`/v1/records:queryRecord?key=${KEY}`);
+        const cart = matchFieldPage(snapshot as never, 'https://shop.example/cart');
+        expect(cart).toMatchObject({ status: 'found', key: '*', page: { scope: 'origin' } });
+      },
+    );
   });
 
   it('asks for DESKTOP data when the lab device is desktop', async () => {
-    const crux = await startRecordingServer(() => ({ status: 200, body: cruxRecord(1500) }));
-    try {
-      await collectFieldData(
-        { source: 'crux', cruxApiKey: KEY, url: crux.origin },
-        ['https://shop.example/'],
-        'desktop',
-        {},
-        deps,
-      );
-      expect(queryOf(crux.requests[0] as RecordedRequest).formFactor).toBe('DESKTOP');
-    } finally {
-      await crux.close();
-    }
+    await withServer(
+      () => ({ status: 200, body: cruxRecord(1500) }),
+      async (crux) => {
+        await collectFieldData(
+          { source: 'crux', cruxApiKey: KEY, url: crux.origin },
+          ['https://shop.example/'],
+          'desktop',
+          {},
+          deps,
+        );
+        expect(queryOf(crux.requests[0] as RecordedRequest).formFactor).toBe('DESKTOP');
+      },
+    );
   });
 
   it('retries 429 with backoff, then succeeds', async () => {
     let calls = 0;
-    const crux = await startRecordingServer(() =>
-      ++calls <= 2 ? rateLimited : { status: 200, body: cruxRecord(2300) },
-    );
-    try {
+    const reply = () => (++calls <= 2 ? rateLimited : { status: 200, body: cruxRecord(2300) });
+    await withServer(reply, async (crux) => {
       const outcome = await collectFieldData(
         { source: 'crux', cruxApiKey: KEY, url: crux.origin },
         ['https://shop.example/'],
@@ -144,59 +142,59 @@ describe('CrUX API source (local server with the API’s response formats)', () 
       );
       expect(outcome.snapshot?.pages['/']?.metrics.LCP?.p75).toBe(2300);
       expect(crux.requests).toHaveLength(3);
-    } finally {
-      await crux.close();
-    }
+    });
   });
 
   it('gives up after a bounded number of 429s, saying why without leaking the key', async () => {
-    const crux = await startRecordingServer(() => rateLimited);
-    try {
-      const outcome = await collectFieldData(
-        { source: 'crux', cruxApiKey: KEY, url: crux.origin },
-        ['https://shop.example/'],
-        'mobile',
-        {},
-        deps,
-      );
-      expect(crux.requests).toHaveLength(4);
-      expect(outcome.snapshot).toBeUndefined();
-      expect(outcome.error).toBe(
-        "CrUX API (https://shop.example/) answered HTTP 429 RESOURCE_EXHAUSTED: Quota exceeded for quota metric 'Queries' and limit 'Queries per minute' (after 4 attempts)",
-      );
-      expect(JSON.stringify(outcome)).not.toContain(KEY);
-    } finally {
-      await crux.close();
-    }
+    await withServer(
+      () => rateLimited,
+      async (crux) => {
+        const outcome = await collectFieldData(
+          { source: 'crux', cruxApiKey: KEY, url: crux.origin },
+          ['https://shop.example/'],
+          'mobile',
+          {},
+          deps,
+        );
+        expect(crux.requests).toHaveLength(4);
+        expect(outcome.snapshot).toBeUndefined();
+        expect(outcome.error).toBe(
+          "CrUX API (https://shop.example/) answered HTTP 429 RESOURCE_EXHAUSTED: Quota exceeded for quota metric 'Queries' and limit 'Queries per minute' (after 4 attempts)",
+        );
+        expect(JSON.stringify(outcome)).not.toContain(KEY);
+      },
+    );
   });
 
   it('reports a rejected key (400) and an unreachable API as field data errors', async () => {
-    const crux = await startRecordingServer(() => ({
-      status: 400,
-      body: {
-        error: {
-          code: 400,
-          message: 'API key not valid. Please pass a valid API key.',
-          status: 'INVALID_ARGUMENT',
+    const closedOrigin = await withServer(
+      () => ({
+        status: 400,
+        body: {
+          error: {
+            code: 400,
+            message: 'API key not valid. Please pass a valid API key.',
+            status: 'INVALID_ARGUMENT',
+          },
         },
+      }),
+      async (crux) => {
+        const outcome = await collectFieldData(
+          { source: 'crux', cruxApiKey: KEY, url: crux.origin },
+          ['https://shop.example/'],
+          'mobile',
+          {},
+          deps,
+        );
+        expect(outcome.error).toBe(
+          'CrUX API (https://shop.example/) answered HTTP 400 INVALID_ARGUMENT: API key not valid. Please pass a valid API key.',
+        );
+        return crux.origin;
       },
-    }));
-    try {
-      const outcome = await collectFieldData(
-        { source: 'crux', cruxApiKey: KEY, url: crux.origin },
-        ['https://shop.example/'],
-        'mobile',
-        {},
-        deps,
-      );
-      expect(outcome.error).toBe(
-        'CrUX API (https://shop.example/) answered HTTP 400 INVALID_ARGUMENT: API key not valid. Please pass a valid API key.',
-      );
-    } finally {
-      await crux.close();
-    }
+    );
+    // The same address once its server is gone: the API is unreachable.
     const down = await collectFieldData(
-      { source: 'crux', cruxApiKey: KEY, url: crux.origin },
+      { source: 'crux', cruxApiKey: KEY, url: closedOrigin },
       ['https://shop.example/'],
       'mobile',
       {},
@@ -221,71 +219,71 @@ describe('Loki (Grafana Faro) source (local server with Loki’s response format
   });
 
   it('queries quantile_over_time per metric, normalises page URLs and groups them by route', async () => {
-    const loki = await startRecordingServer((request) => {
-      const query = new URL(request.url, 'http://x').searchParams.get('query') ?? '';
-      if (query.includes('unwrap value_lcp')) {
-        return vector([
-          { page_url: 'https://shop.example/?utm_source=a', value: '1800.5' },
-          { page_url: 'https://shop.example/?utm_source=b', value: '2100' },
-          { page_url: 'https://shop.example/product/1', value: '2500' },
-          { page_url: 'https://shop.example/product/2?ref=x', value: '2900' },
-        ]);
-      }
-      if (query.includes('unwrap value_cls'))
-        return vector([{ page_url: 'https://shop.example/', value: '0.04' }]);
-      return vector([]);
-    });
-    try {
-      const outcome = await collectFieldData(
-        { source: 'loki', url: loki.origin },
-        [],
-        'mobile',
-        { routes: ['/product/*'], loki: { selector: '{kind="measurement", app="shop"}', window: '14d' } },
-        deps,
-      );
-      expect(outcome.error).toBeUndefined();
-      expect(outcome.snapshot?.pages).toEqual({
-        '/': { metrics: { LCP: { p75: 2100 }, CLS: { p75: 0.04 } } },
-        '/product/*': { metrics: { LCP: { p75: 2900 } } },
-      });
-      expect(outcome.snapshot?.period.window).toBe('14d');
-      const first = new URL(loki.requests[0]?.url ?? '', 'http://x');
-      expect(first.pathname).toBe('/loki/api/v1/query');
-      expect(first.searchParams.get('query')).toBe(
-        'quantile_over_time(0.75, {kind="measurement", app="shop"} | logfmt | type="web-vitals" | value_lcp!="" | unwrap value_lcp | __error__="" [14d]) by (page_url)',
-      );
-      expect(loki.requests).toHaveLength(5);
-    } finally {
-      await loki.close();
-    }
+    await withServer(
+      (request) => {
+        const query = new URL(request.url, 'http://x').searchParams.get('query') ?? '';
+        if (query.includes('unwrap value_lcp')) {
+          return vector([
+            { page_url: 'https://shop.example/?utm_source=a', value: '1800.5' },
+            { page_url: 'https://shop.example/?utm_source=b', value: '2100' },
+            { page_url: 'https://shop.example/product/1', value: '2500' },
+            { page_url: 'https://shop.example/product/2?ref=x', value: '2900' },
+          ]);
+        }
+        if (query.includes('unwrap value_cls'))
+          return vector([{ page_url: 'https://shop.example/', value: '0.04' }]);
+        return vector([]);
+      },
+      async (loki) => {
+        const outcome = await collectFieldData(
+          { source: 'loki', url: loki.origin },
+          [],
+          'mobile',
+          { routes: ['/product/*'], loki: { selector: '{kind="measurement", app="shop"}', window: '14d' } },
+          deps,
+        );
+        expect(outcome.error).toBeUndefined();
+        expect(outcome.snapshot?.pages).toEqual({
+          '/': { metrics: { LCP: { p75: 2100 }, CLS: { p75: 0.04 } } },
+          '/product/*': { metrics: { LCP: { p75: 2900 } } },
+        });
+        expect(outcome.snapshot?.period.window).toBe('14d');
+        const first = new URL(loki.requests[0]?.url ?? '', 'http://x');
+        expect(first.pathname).toBe('/loki/api/v1/query');
+        expect(first.searchParams.get('query')).toBe(
+          'quantile_over_time(0.75, {kind="measurement", app="shop"} | logfmt | type="web-vitals" | value_lcp!="" | unwrap value_lcp | __error__="" [14d]) by (page_url)',
+        );
+        expect(loki.requests).toHaveLength(5);
+      },
+    );
   });
 
   it('turns a Loki error answer into a field data error', async () => {
-    const loki = await startRecordingServer(() => ({
-      status: 400,
-      body: {
-        status: 'error',
-        errorType: 'bad_data',
-        error: 'parse error at line 1, col 5: syntax error: unexpected IDENTIFIER',
+    await withServer(
+      () => ({
+        status: 400,
+        body: {
+          status: 'error',
+          errorType: 'bad_data',
+          error: 'parse error at line 1, col 5: syntax error: unexpected IDENTIFIER',
+        },
+      }),
+      async (loki) => {
+        const outcome = await collectFieldData({ source: 'loki', url: loki.origin }, [], 'mobile', {}, deps);
+        expect(outcome.error).toBe(
+          `Loki ${loki.origin} failed (HTTP 400, bad_data): parse error at line 1, col 5: syntax error: unexpected IDENTIFIER`,
+        );
       },
-    }));
-    try {
-      const outcome = await collectFieldData({ source: 'loki', url: loki.origin }, [], 'mobile', {}, deps);
-      expect(outcome.error).toBe(
-        `Loki ${loki.origin} failed (HTTP 400, bad_data): parse error at line 1, col 5: syntax error: unexpected IDENTIFIER`,
-      );
-    } finally {
-      await loki.close();
-    }
+    );
   });
 
   it('reports garbage (HTML from a proxy) clearly', async () => {
-    const proxy = await startRecordingServer(() => ({ status: 502, body: '<html>Bad Gateway</html>' }));
-    try {
-      const outcome = await collectFieldData({ source: 'loki', url: proxy.origin }, [], 'mobile', {}, deps);
-      expect(outcome.error).toBe(`Loki ${proxy.origin} answered HTTP 502 without JSON`);
-    } finally {
-      await proxy.close();
-    }
+    await withServer(
+      () => ({ status: 502, body: '<html>Bad Gateway</html>' }),
+      async (proxy) => {
+        const outcome = await collectFieldData({ source: 'loki', url: proxy.origin }, [], 'mobile', {}, deps);
+        expect(outcome.error).toBe(`Loki ${proxy.origin} answered HTTP 502 without JSON`);
+      },
+    );
   });
 });

@@ -41,3 +41,16 @@ export async function startRecordingServer(reply: (request: RecordedRequest) => 
       }),
   };
 }
+
+/** Runs `fn` against a recording server that is closed afterwards, whatever happens. */
+export async function withServer<T>(
+  reply: (request: RecordedRequest) => Reply,
+  fn: (server: Awaited<ReturnType<typeof startRecordingServer>>) => Promise<T>,
+): Promise<T> {
+  const server = await startRecordingServer(reply);
+  try {
+    return await fn(server);
+  } finally {
+    await server.close();
+  }
+}
