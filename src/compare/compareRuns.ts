@@ -11,6 +11,12 @@ import {
 } from '../metrics/metricDefinitions.js';
 import { type CompareOptions, compareSamples, type SampleComparison } from './compareSamples.js';
 
+/**
+ * The smallest shift that can count as a change, whatever the tolerance: below 20 ms no user notices, and
+ * scheduling noise on a loaded runner is of that order (a 10 % tolerance on a 57 ms TTFB would be 5.7 ms).
+ */
+export const MINIMUM_SHIFT = { time: 20, CLS: 0.01 } as const;
+
 /** The metrics compared with the baseline; their verdicts count. Subparts are compared to explain them. */
 export const COMPARED_METRICS = ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'] as const;
 
@@ -63,7 +69,7 @@ export function compareRuns(
     if (c.length === 0 || b.length === 0) return;
     const compareOptions: CompareOptions = {
       tolerance: options.tolerance,
-      minimumShift: metric === 'CLS' ? 0.005 : 5,
+      minimumShift: metric === 'CLS' ? MINIMUM_SHIFT.CLS : MINIMUM_SHIFT.time,
     };
     const result: Comparison = {
       metric,

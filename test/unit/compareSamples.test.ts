@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { compareRuns } from '../../src/compare/compareRuns.js';
 import { compareSamples } from '../../src/compare/compareSamples.js';
+import { run } from '../helpers/fixtures.js';
 
 const options = { tolerance: 0.1, minimumShift: 5 };
 
@@ -52,5 +54,29 @@ describe('compareSamples verdict states', () => {
     expect(shifted.change).toBeUndefined();
     expect(shifted.state).toBe('regression');
     expect(compareSamples([0, 0.001, 0, 0, 0.002], [0, 0, 0.001, 0, 0], cls).state).toBe('unchanged');
+  });
+});
+
+describe('compareRuns', () => {
+  it('never counts a shift below 20 ms, even a significant one beyond the relative tolerance', () => {
+    // TTFB 57 → 65 ms: +14 %, complete separation (p = 0.008), but 8 ms is noise to users.
+    const withTtfb = (index: number, ttfb: number) => {
+      const base = run(index, 1000);
+      return {
+        ...base,
+        ttfb: {
+          value: ttfb,
+          attribution: base.ttfb?.attribution ?? { subparts: {} as never, serverTiming: [] },
+        },
+      };
+    };
+    const baseline = [57, 56, 58, 57.5, 56.5].map((ttfb, i) => withTtfb(i, ttfb));
+    const candidate = [65, 64, 66, 65.5, 64.5].map((ttfb, i) => withTtfb(i, ttfb));
+    const ttfb = compareRuns(candidate, baseline, { tolerance: 0.1 }).find(
+      (c) => c.metric === 'TTFB' && !c.subpart,
+    );
+    expect(ttfb?.p).toBeLessThan(0.01);
+    expect(ttfb?.change).toBeGreaterThan(0.1);
+    expect(ttfb?.state).toBe('unchanged');
   });
 });
