@@ -225,6 +225,10 @@ export async function measureRun(
       await page
         .waitForNetworkIdle({ idleTime: 500, timeout: Math.max(1, deadline - Date.now()) })
         .catch(() => undefined);
+      // The quiet window starts at network idle at the earliest: an image's LCP report normally arrives
+      // 20-40 ms after load, but on a starved 2-core runner it was seen to come later than network idle,
+      // and a window counted from the (early, text) LCP report would then end the run without it.
+      lastReportAt = Math.max(lastReportAt, Date.now());
       await waitForQuiet(() => lastReportAt, options.quietMs ?? 1000, deadline);
       if (!reports.has('LCP')) base.error = 'no LCP was reported (is anything painted?)';
       if (plan.interactions?.length) {
