@@ -117,6 +117,12 @@ export function inPageScript(webVitals: string): string {
     send({ name: metric.name, value: metric.value, navigationType: metric.navigationType,
       attribution: make ? make(metric.attribution || {}) : {} });
   }
+  // web-vitals ignores LCP and CLS entries after the page was first hidden: say so, so that such a run is
+  // not mistaken for a fast one.
+  if (document.visibilityState === 'hidden') send({ name: 'HIDDEN', value: 0, attribution: {} });
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden') send({ name: 'HIDDEN', value: performance.now(), attribution: {} });
+  }, true);
   var options = { reportAllChanges: true };
   webVitals.onTTFB(report, options);
   webVitals.onFCP(report, options);

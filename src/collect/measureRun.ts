@@ -42,6 +42,9 @@ async function prepare(page: Page, cdp: CDPSession, options: MeasureRunOptions):
     await page.emulateCPUThrottling(options.profile.cpuSlowdown);
   }
   await page.evaluateOnNewDocument(options.script);
+  // A page that is not the focused foreground tab can be hidden, and web-vitals drops what follows.
+  await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+  await page.bringToFront();
 }
 
 /**
@@ -239,6 +242,11 @@ export async function measureRun(
         lastReportAt = Date.now();
         await waitForQuiet(() => lastReportAt, options.quietMs ?? 1000, Date.now() + 10_000);
       }
+    }
+    const hidden = reports.get('HIDDEN');
+    if (hidden) {
+      base.error = `the page was hidden during the run (at ${Math.round(hidden.value)} ms): web-vitals ignores what follows, so its LCP, CLS and INP are not used`;
+      for (const name of ['LCP', 'CLS', 'INP']) reports.delete(name);
     }
   } catch (error) {
     base.error = describeError(error);
