@@ -74,6 +74,14 @@ function parseCommandLine(argv: string[]): { command: string; values: Values; po
   };
 }
 
+/** Reads an input from the CLI flags; the CrUX key may also come from CRUX_API_KEY (keeping it off the command line). */
+function flagReader(values: Values): (name: string) => string | undefined {
+  return (name) => {
+    const value = values[name] as string | undefined;
+    return name === 'crux-api-key' ? (value ?? process.env.CRUX_API_KEY) : value;
+  };
+}
+
 async function demo(values: Values, deps: GateDeps, io: CliIo): Promise<number> {
   const site = await startExampleSite();
   deps.log.info(`Example site running at ${site.origin}`);
@@ -120,10 +128,7 @@ async function writeRumSnapshot(
   deps: GateDeps,
   io: CliIo,
 ): Promise<number> {
-  const get = (name: string) => {
-    if (name === 'crux-api-key') return (values[name] as string | undefined) ?? process.env.CRUX_API_KEY;
-    return values[name] as string | undefined;
-  };
+  const get = flagReader(values);
   const rum = parseRum(get);
   if (rum.source === 'none') {
     throw new UserError("Missing input 'rum-source': expected file, crux, prometheus or loki.");
@@ -175,11 +180,10 @@ export async function runCli(
     if (command === 'demo') return await demo(values, deps, io);
     if (command === 'example-site') return await serveExampleSite(values, io);
     if (command === 'rum') return await writeRumSnapshot(values, positionals, deps, io);
-    const settings = parseSettings((name) => {
-      if (name === 'urls') return [values.urls, ...positionals].filter(Boolean).join('\n');
-      if (name === 'crux-api-key') return (values[name] as string | undefined) ?? process.env.CRUX_API_KEY;
-      return values[name] as string | undefined;
-    });
+    const flag = flagReader(values);
+    const settings = parseSettings((name) =>
+      name === 'urls' ? [values.urls, ...positionals].filter(Boolean).join('\n') : flag(name),
+    );
     const outcome = await runGate(settings, deps);
     io.stdout.write(`${outcome.markdown}\n`);
     deps.log.info(`Results: ${outcome.resultsPath} · report: ${outcome.reportPath}`);

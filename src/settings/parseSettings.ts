@@ -172,22 +172,20 @@ export function parseSettings(get: InputReader): Settings {
   const budgetsPath = read(get, 'budgets');
   const chromePath = read(get, 'chrome-path');
   const traceUrl = read(get, 'trace-url');
+  const baseUrl = read(get, 'base-url');
+  const runs = parseInteger(get, 'runs', 1, 50);
   const settings: Settings = {
-    urls: parseUrls(read(get, 'urls'), read(get, 'base-url')),
-    runs: parseInteger(get, 'runs', 1, 50),
+    urls: parseUrls(read(get, 'urls'), baseUrl),
+    runs,
     device: parseChoice<Device>(get, 'device', ['mobile', 'desktop']),
     throttling: parseChoice<Throttling>(get, 'throttling', ['device', 'none']),
     lighthouse: parseBoolean(get, 'lighthouse'),
     outputDir: read(get, 'output-dir') ?? 'vitals-gate-results',
     timeoutMs: parseInteger(get, 'timeout', 1, 600) * 1000,
     rum: parseRum(get),
-    maxRuns: 0,
+    maxRuns: read(get, 'max-runs') ? parseInteger(get, 'max-runs', runs, 50) : Math.min(50, runs * 2),
     regressionTolerance: parseInteger(get, 'regression-tolerance', 1, 100) / 100,
   };
-  settings.maxRuns = read(get, 'max-runs')
-    ? parseInteger(get, 'max-runs', settings.runs, 50)
-    : Math.min(50, settings.runs * 2);
-  const baseUrl = read(get, 'base-url');
   if (baseUrl) settings.baseUrl = baseUrl;
   const baselineUrl = read(get, 'baseline-url');
   if (baselineUrl) settings.baselineUrl = parseBaseUrl(baselineUrl, 'baseline-url')?.href as string;
