@@ -53,6 +53,8 @@ async function main() {
     device: 'desktop',
     throttling: 'none',
     timeoutMs: 30_000,
+    urls: [],
+    request: { headers: {}, cookies: [], block: [] },
   });
   const base = await startExampleSite();
   // Calibrate: the baseline page's LCP median sets the injected server delays and the naive threshold.

@@ -34,7 +34,7 @@ export function chromeFlags(isRoot: boolean): string[] {
 /** Launches one Chrome for the whole job (fresh profile) and returns a Measurer backed by it. */
 export async function launchChrome(
   chromePath: string,
-  settings: Pick<Settings, 'device' | 'throttling' | 'timeoutMs'>,
+  settings: Pick<Settings, 'device' | 'throttling' | 'timeoutMs' | 'request' | 'urls'>,
 ): Promise<Measurer> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'vitals-gate-chrome-'));
   const browser = await puppeteer.launch({
@@ -46,6 +46,10 @@ export async function launchChrome(
   });
   const script = inPageScript(webVitalsSource());
   const profile = DEVICE_PROFILES[settings.device];
+  const scope = {
+    request: settings.request,
+    origins: [...new Set(settings.urls.map((u) => new URL(u).origin))],
+  };
   return {
     browserVersion: await browser.version(),
     measure: (url, index, plan) =>
@@ -53,10 +57,16 @@ export async function launchChrome(
         browser,
         url,
         index,
-        { profile, throttle: settings.throttling === 'device', timeoutMs: settings.timeoutMs, script },
+        {
+          profile,
+          throttle: settings.throttling === 'device',
+          timeoutMs: settings.timeoutMs,
+          script,
+          ...scope,
+        },
         plan,
       ),
-    lighthouse: (url) => runLighthouse(browser, url, settings.device, settings.timeoutMs),
+    lighthouse: (url) => runLighthouse(browser, url, settings.device, settings.timeoutMs, scope),
     close: async () => {
       await browser.close().catch(() => undefined);
       await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);

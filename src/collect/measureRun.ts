@@ -1,11 +1,13 @@
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { describeError } from '../errors/UserError.js';
 import { INP_SUBPARTS, LCP_SUBPARTS, TTFB_SUBPARTS } from '../metrics/metricDefinitions.js';
+import type { RequestOptions } from '../settings/Settings.js';
 import type { DeviceProfile } from './deviceProfiles.js';
 import { REPORT_BINDING } from './inPageScript.js';
 import type { RunPlan } from './Measurer.js';
 import { performInteractions } from './performInteractions.js';
 import type { RunMeasurement, ScriptTiming, ShiftSource } from './RunMeasurement.js';
+import { scopeRequests } from './scopeRequests.js';
 import { newTraceparent } from './traceparent.js';
 
 export interface MeasureRunOptions {
@@ -16,6 +18,10 @@ export interface MeasureRunOptions {
   script: string;
   /** After load and network idle, how long no new metric report must arrive before the run ends. */
   quietMs?: number;
+  /** Extra headers, cookies and blocked patterns; headers and cookies go to `origins` only. */
+  request: RequestOptions;
+  /** The origins of the measured URLs (not the baseline's, unless they are the same). */
+  origins: readonly string[];
 }
 
 /** A metric report as the in-page script sends it. */
@@ -45,41 +51,6 @@ async function prepare(page: Page, cdp: CDPSession, options: MeasureRunOptions):
   // A page that is not the focused foreground tab can be hidden, and web-vitals drops what follows.
   await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
   await page.bringToFront();
-}
-
-/**
- * Adds the `traceparent` header to the run's own document requests (main frame, same origin as the
- * measured URL) and to nothing else: no iframe, no third party sees it. Uses the CDP Fetch domain, which
- * pauses only document requests.
- */
-async function sendTraceparentOnDocument(cdp: CDPSession, url: string, traceparent: string): Promise<void> {
-  const origin = new URL(url).origin;
-  const { frameTree } = await cdp.send('Page.getFrameTree');
-  const mainFrameId = frameTree.frame.id;
-  cdp.on('Fetch.requestPaused', (event) => {
-    let own = false;
-    try {
-      own = event.frameId === mainFrameId && new URL(event.request.url).origin === origin;
-    } catch {
-      own = false;
-    }
-    const headers = own
-      ? [
-          ...Object.entries(event.request.headers)
-            .filter(([name]) => name.toLowerCase() !== 'traceparent')
-            .map(([name, value]) => ({ name, value })),
-          { name: 'traceparent', value: traceparent },
-        ]
-      : undefined;
-    cdp
-      .send('Fetch.continueRequest', { requestId: event.requestId, ...(headers ? { headers } : {}) })
-      .catch(() => {
-        // The request may be gone already (navigation aborted); nothing to continue.
-      });
-  });
-  await cdp.send('Fetch.enable', {
-    patterns: [{ urlPattern: '*', resourceType: 'Document', requestStage: 'Request' }],
-  });
 }
 
 /** Waits until no new report has arrived for `quietMs` (LCP and CLS may still change after load). */
@@ -216,7 +187,12 @@ export async function measureRun(
       }
     });
     await prepare(page, cdp, options);
-    await sendTraceparentOnDocument(cdp, url, traceparent);
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    await scopeRequests(cdp, {
+      request: options.request,
+      origins: options.origins,
+      traceparent: { value: traceparent, origin: new URL(url).origin, mainFrameId: frameTree.frame.id },
+    });
     const deadline = started + options.timeoutMs;
     const response = await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
     const status = response?.status();

@@ -3,6 +3,7 @@ import type { Browser } from 'puppeteer-core';
 import { describeError } from '../errors/UserError.js';
 import type { Device } from '../settings/Settings.js';
 import type { LighthouseOutcome } from './Measurer.js';
+import { type ScopeRequestsOptions, scopeRequests } from './scopeRequests.js';
 
 /**
  * One Lighthouse navigation (performance category only) on a fresh page of the already running Chrome,
@@ -14,13 +15,26 @@ export async function runLighthouse(
   url: string,
   device: Device,
   timeoutMs: number,
+  scope: Omit<ScopeRequestsOptions, 'traceparent'>,
 ): Promise<LighthouseOutcome> {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
+    // Headers and cookies through our own session (Lighthouse's extraHeaders would go to every host);
+    // blocking through Lighthouse's setting, which it applies itself.
+    await scopeRequests(await page.createCDPSession(), {
+      ...scope,
+      request: { ...scope.request, block: [] },
+    });
     const result = await lighthouse(
       url,
-      { output: 'html', logLevel: 'error', onlyCategories: ['performance'], maxWaitForLoad: timeoutMs },
+      {
+        output: 'html',
+        logLevel: 'error',
+        onlyCategories: ['performance'],
+        maxWaitForLoad: timeoutMs,
+        blockedUrlPatterns: [...scope.request.block],
+      },
       device === 'desktop' ? desktopConfig : undefined,
       page as never,
     );

@@ -16,6 +16,8 @@ import { heroImage } from './heroImage.js';
  *   (`#add-to-cart`), which then changes the button's text;
  * - `vendorWork` ms of busy work in a click listener of a third-party "consent manager" script, served
  *   from a second loopback host name (`localhost` when the page is on 127.0.0.1); 0 = no such script;
+ * - `vendorPixel=1` adds two 1×1 images from the second host name: one linked directly, one through a
+ *   redirect from the page's own host (`/to-vendor`), to see what a third party receives;
  * - `hostile=1` puts markup-breaking strings where a measured page could: the hero's id (the LCP and
  *   shift selector) and a Server-Timing description.
  *
@@ -29,6 +31,7 @@ export interface PageOptions {
   block: number;
   clickWork: number;
   vendorWork: number;
+  vendorPixel: boolean;
   hostile: boolean;
 }
 
@@ -46,6 +49,7 @@ const PAGE_DEFAULTS: Record<string, PageOptions> = {
     block: 0,
     clickWork: 0,
     vendorWork: 0,
+    vendorPixel: false,
     hostile: false,
   },
   product: {
@@ -55,6 +59,7 @@ const PAGE_DEFAULTS: Record<string, PageOptions> = {
     block: 150,
     clickWork: 80,
     vendorWork: 120,
+    vendorPixel: false,
     hostile: false,
   },
 };
@@ -76,6 +81,7 @@ export function pageOptions(url: URL): PageOptions {
     block: clampMs(url.searchParams.get('block'), defaults.block),
     clickWork: clampMs(url.searchParams.get('clickWork'), defaults.clickWork),
     vendorWork: clampMs(url.searchParams.get('vendorWork'), defaults.vendorWork),
+    vendorPixel: url.searchParams.get('vendorPixel') === '1',
     hostile: url.searchParams.get('hostile') === '1',
   };
 }
@@ -130,6 +136,11 @@ p { font-size: 14px; line-height: 1.5; }
 <main id="content">
 <img class="hero"${options.hostile ? ` id="${HOSTILE.id}"` : ''} src="/hero.png?delay=${options.imageDelay}" alt="Summer collection" width="1200" height="600">
 <p>Light cotton shirts, linen trousers and canvas shoes for the warm months.</p>
+${
+  options.vendorPixel
+    ? `<img src="${vendorOrigin}/vendor/pixel.png?via=direct" alt="" width="1" height="1"><img src="/to-vendor" alt="" width="1" height="1">`
+    : ''
+}
 <button id="add-to-cart" class="add-to-cart" type="button">Add to cart</button>
 </main>
 <script>${blockScript}
@@ -145,10 +156,13 @@ ${vendorTag}
 
 let heroBytes: Buffer | undefined;
 
-/** A request the site received: its path and the trace context it carried. */
+/** A request the site received: its path, the trace context it carried, its host and headers. */
 export interface ReceivedRequest {
   path: string;
   traceparent?: string;
+  /** The Host header: `127.0.0.1:PORT` or, for the second host name, `localhost:PORT`. */
+  host: string;
+  headers: IncomingMessage['headers'];
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -180,6 +194,8 @@ async function handle(
   log.push({
     path: `${url.pathname}${url.search}`,
     ...(typeof traceparent === 'string' ? { traceparent } : {}),
+    host: request.headers.host ?? '',
+    headers: request.headers,
   });
   if (log.length > 1000) log.splice(0, log.length - 1000);
   if (url.pathname === '/vendor/consent-manager.js') {
@@ -187,7 +203,12 @@ async function handle(
     response.end(vendorScript(clampMs(url.searchParams.get('work'), 0)));
     return;
   }
-  if (url.pathname === '/hero.png') {
+  if (url.pathname === '/to-vendor') {
+    response.writeHead(302, { location: `${vendorOriginFor(request)}/vendor/pixel.png?via=redirect` });
+    response.end();
+    return;
+  }
+  if (url.pathname === '/hero.png' || url.pathname === '/vendor/pixel.png') {
     await sleep(clampMs(url.searchParams.get('delay'), 0));
     response.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
     response.end(hero);

@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { findSystemChrome } from '../collect/findSystemChrome.js';
 import { launchChrome } from '../collect/launchChrome.js';
+import { fetchProbe } from '../collect/waitForPreview.js';
 import type { Logger } from '../log/Logger.js';
 import { toolVersion } from '../toolVersion.js';
 import type { GateDeps } from './runGate.js';
@@ -22,6 +23,8 @@ export function nodeGateDeps(log: Logger): GateDeps {
       return launchChrome(chromePath, settings);
     },
     now: () => new Date(),
+    probe: fetchProbe,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     toolVersion: toolVersion(),
   };
 }

@@ -7,6 +7,7 @@ import { resolveBudget } from '../budgets/resolveBudget.js';
 import { describeProfile } from '../collect/deviceProfiles.js';
 import type { Measurer, RunPlan } from '../collect/Measurer.js';
 import type { LighthouseSummary, RunMeasurement } from '../collect/RunMeasurement.js';
+import { type Probe, waitForPreview } from '../collect/waitForPreview.js';
 import { anyInconclusive, type Comparison, compareRuns } from '../compare/compareRuns.js';
 import { collectFieldData, type FieldOutcome } from '../field/collectFieldData.js';
 import { matchFieldPage } from '../field/matchFieldPage.js';
@@ -24,10 +25,18 @@ import type { Settings } from '../settings/Settings.js';
 import { computeVerdict, verdictForUrl } from '../verdict/computeVerdict.js';
 import type { GateResults, UrlResult } from './GateResults.js';
 
-/** The settings as written to results.json: the CrUX API key replaced by `***`. */
+/** The settings as written to results.json: the CrUX API key, header and cookie values replaced by `***`. */
 export function maskSecrets(settings: Settings): Settings {
-  if (!settings.rum.cruxApiKey) return settings;
-  return { ...settings, rum: { ...settings.rum, cruxApiKey: '***' } };
+  const { headers, cookies } = settings.request;
+  return {
+    ...settings,
+    rum: settings.rum.cruxApiKey ? { ...settings.rum, cruxApiKey: '***' } : settings.rum,
+    request: {
+      ...settings.request,
+      headers: Object.fromEntries(Object.keys(headers).map((name) => [name, '***'])),
+      cookies: cookies.map((cookie) => ({ name: cookie.name, value: '***' })),
+    },
+  };
 }
 
 /** Everything the gate does I/O with, passed in. */
@@ -38,6 +47,9 @@ export interface GateDeps {
   /** Starts the browser (finding Chrome); called once, after the budgets are known to be valid. */
   launchMeasurer(settings: Settings): Promise<Measurer>;
   now(): Date;
+  /** One request to a URL, for waiting until the preview answers. */
+  probe: Probe;
+  sleep(ms: number): Promise<void>;
   toolVersion: string;
   /** Delay between CrUX retries (ms); tests shorten it. */
   cruxBackoffMs?: number;
@@ -176,6 +188,14 @@ export async function runGate(
   });
   const routes = budgets.field?.routes ?? [];
   const keepQuery = budgets.field?.keepQuery ?? false;
+  if (settings.waitTimeoutMs > 0) {
+    await deps.log.group('Waiting for the pages to answer', () =>
+      waitForPreview(settings.urls, settings.request, settings.waitTimeoutMs, {
+        ...deps,
+        now: () => deps.now().getTime(),
+      }),
+    );
+  }
   const measurer = await deps.launchMeasurer(settings);
   const urls: UrlResult[] = [];
   const assemble = (): GateResults => ({

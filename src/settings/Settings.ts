@@ -17,6 +17,19 @@ export interface RumSettings {
   cruxApiKey?: string;
 }
 
+/** What a run adds to, or removes from, the page's requests. */
+export interface RequestOptions {
+  /**
+   * Headers sent only to the origins of the measured URLs (protected previews). Secrets: masked in logs,
+   * replaced by `***` in results.json, never rendered.
+   */
+  headers: Record<string, string>;
+  /** Cookies set HttpOnly for the origins of the measured URLs only. Secrets, like the headers. */
+  cookies: { name: string; value: string }[];
+  /** URL patterns (`*` wildcards) that every run blocks. */
+  block: string[];
+}
+
 /** Every option of a gate run, parsed and validated once. */
 export interface Settings {
   /** Absolute http(s) URLs to measure, in order, without duplicates. */
@@ -53,4 +66,7 @@ export interface Settings {
   maxRuns: number;
   /** With a baseline: the relative change that matters (0.1 = 10 %). */
   regressionTolerance: number;
+  /** Milliseconds to wait for every URL to answer before measuring; 0 = measure at once. */
+  waitTimeoutMs: number;
+  request: RequestOptions;
 }

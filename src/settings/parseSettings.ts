@@ -1,6 +1,7 @@
 import { UserError } from '../errors/UserError.js';
+import { expandTemplate, type TemplateValues } from './expandTemplate.js';
 import { INPUT_DEFINITIONS } from './inputDefinitions.js';
-import type { Device, RumSettings, RumSource, Settings, Throttling } from './Settings.js';
+import type { Device, RequestOptions, RumSettings, RumSource, Settings, Throttling } from './Settings.js';
 
 /** Reads one raw input by its name (`runs`, `base-url` …); empty or absent = undefined. */
 export type InputReader = (name: string) => string | undefined;
@@ -30,7 +31,7 @@ export function parseChoice<T extends string>(get: InputReader, name: string, ch
   return raw as T;
 }
 
-function parseBoolean(get: InputReader, name: string): boolean {
+export function parseBoolean(get: InputReader, name: string): boolean {
   const raw = (read(get, name) ?? '').toLowerCase();
   if (raw === 'true') return true;
   if (raw === 'false') return false;
@@ -164,18 +165,80 @@ export function parseRum(get: InputReader): RumSettings {
   };
 }
 
+/** Lines of an input (newlines; also commas when `commas`), trimmed, without empty lines and # comments. */
+function lines(raw: string | undefined, commas = false): string[] {
+  return (raw ?? '')
+    .split(commas ? /[\n,]/ : /\n/)
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+}
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const COOKIE_NAME = HEADER_NAME;
+
+/** `extra-headers` (`Name: value` lines), `cookies` (`name=value` lines) and `block` (patterns). */
+export function parseRequestOptions(get: InputReader): RequestOptions {
+  const headers: Record<string, string> = {};
+  for (const line of lines(get('extra-headers'))) {
+    const colon = line.indexOf(':');
+    const name = line.slice(0, colon).trim();
+    const value = line.slice(colon + 1).trim();
+    if (colon < 1 || !HEADER_NAME.test(name) || !value) {
+      // The value may be a secret: name the line by its header name only.
+      throw new UserError(
+        `Invalid input 'extra-headers': a line ${colon < 1 ? 'without a header name' : `for '${name.slice(0, 40)}'`} is not a header. Expected one "Name: value" per line.`,
+      );
+    }
+    if (['host', 'cookie', 'content-length', 'traceparent'].includes(name.toLowerCase())) {
+      throw new UserError(
+        `Invalid input 'extra-headers': '${name}' cannot be set here${name.toLowerCase() === 'cookie' ? '; use the cookies input' : ''}.`,
+      );
+    }
+    headers[name] = value;
+  }
+  const cookies = lines(get('cookies')).map((line) => {
+    const equals = line.indexOf('=');
+    const name = line.slice(0, equals).trim();
+    const value = line.slice(equals + 1).trim();
+    if (equals < 1 || !COOKIE_NAME.test(name) || /[;\s]/.test(value)) {
+      throw new UserError(
+        `Invalid input 'cookies': a line ${equals < 1 ? 'without a cookie name' : `for '${name.slice(0, 40)}'`} is not a cookie. Expected one name=value per line (no ; or spaces in the value).`,
+      );
+    }
+    return { name, value };
+  });
+  const rawBlock = read(get, 'block') ?? '';
+  const block = rawBlock.toLowerCase() === 'none' ? [] : lines(rawBlock, true);
+  return { headers, cookies, block };
+}
+
+/** Every secret value in the settings (header values, cookie values, the CrUX key), for masking. */
+export function secretValues(settings: Pick<Settings, 'request' | 'rum'>): string[] {
+  return [
+    ...Object.values(settings.request.headers),
+    ...settings.request.cookies.map((cookie) => cookie.value),
+    ...(settings.rum.cruxApiKey ? [settings.rum.cruxApiKey] : []),
+  ];
+}
+
 /**
  * Parses every input once into the typed settings. Throws a UserError naming the input and the expected
- * format on the first invalid one.
+ * format on the first invalid one. `{pr}`, `{sha}`, `{short-sha}` and `{branch-slug}` in urls, base-url and
+ * baseline-url are replaced from `values`; `previewUrl` (from a deployment event) is the base-url when none
+ * is given, and `/` the URL when none is given either.
  */
-export function parseSettings(get: InputReader): Settings {
+export function parseSettings(get: InputReader, values: TemplateValues = {}, previewUrl?: string): Settings {
+  const template = (name: string) => {
+    const raw = read(get, name);
+    return raw === undefined ? undefined : expandTemplate(name, raw, values);
+  };
   const budgetsPath = read(get, 'budgets');
   const chromePath = read(get, 'chrome-path');
   const traceUrl = read(get, 'trace-url');
-  const baseUrl = read(get, 'base-url');
+  const baseUrl = template('base-url') ?? previewUrl;
   const runs = parseInteger(get, 'runs', 1, 50);
   const settings: Settings = {
-    urls: parseUrls(read(get, 'urls'), baseUrl),
+    urls: parseUrls(template('urls') ?? (previewUrl ? '/' : undefined), baseUrl),
     runs,
     device: parseChoice<Device>(get, 'device', ['mobile', 'desktop']),
     throttling: parseChoice<Throttling>(get, 'throttling', ['device', 'none']),
@@ -185,9 +248,11 @@ export function parseSettings(get: InputReader): Settings {
     rum: parseRum(get),
     maxRuns: read(get, 'max-runs') ? parseInteger(get, 'max-runs', runs, 50) : Math.min(50, runs * 2),
     regressionTolerance: parseInteger(get, 'regression-tolerance', 1, 100) / 100,
+    waitTimeoutMs: parseInteger(get, 'wait-timeout', 0, 3600) * 1000,
+    request: parseRequestOptions(get),
   };
   if (baseUrl) settings.baseUrl = baseUrl;
-  const baselineUrl = read(get, 'baseline-url');
+  const baselineUrl = template('baseline-url');
   if (baselineUrl) settings.baselineUrl = parseBaseUrl(baselineUrl, 'baseline-url')?.href as string;
   if (budgetsPath) settings.budgetsPath = budgetsPath;
   if (chromePath) settings.chromePath = chromePath;

@@ -18,7 +18,13 @@ const click: InteractionStep[] = [{ click: '#add-to-cart' }];
 
 beforeAll(async () => {
   site = await startExampleSite();
-  chrome = await launchChrome(systemChrome(), { device: 'desktop', throttling: 'none', timeoutMs: 30_000 });
+  chrome = await launchChrome(systemChrome(), {
+    device: 'desktop',
+    throttling: 'none',
+    timeoutMs: 30_000,
+    urls: [],
+    request: { headers: {}, cookies: [], block: [] },
+  });
 });
 
 afterAll(async () => {

@@ -14,7 +14,13 @@ let chrome: Measurer;
 
 beforeAll(async () => {
   site = await startExampleSite();
-  chrome = await launchChrome(systemChrome(), { device: 'desktop', throttling: 'none', timeoutMs: 30_000 });
+  chrome = await launchChrome(systemChrome(), {
+    device: 'desktop',
+    throttling: 'none',
+    timeoutMs: 30_000,
+    urls: [],
+    request: { headers: {}, cookies: [], block: [] },
+  });
 });
 
 afterAll(async () => {

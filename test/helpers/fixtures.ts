@@ -103,6 +103,8 @@ export const SETTINGS: Settings = {
   rum: { source: 'none' },
   maxRuns: 6,
   regressionTolerance: 0.1,
+  waitTimeoutMs: 0,
+  request: { headers: {}, cookies: [], block: [] },
 };
 
 export function urlResult(

@@ -21,6 +21,8 @@ function memoryDeps(measurer: Measurer, files: Map<string, string>, budgetsText?
       return measurer;
     },
     now: () => new Date('2026-11-22T10:00:00Z'),
+    probe: async () => 200,
+    sleep: async () => {},
     toolVersion: '0.0.0-test',
   };
   return { deps, launched };
