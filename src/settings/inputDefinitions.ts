@@ -7,13 +7,15 @@ export interface InputDefinition {
   description: string;
   /** The default as written in action.yml; undefined = no default. */
   default?: string;
+  /** Only the action has it (publishing to GitHub); the CLI has no such flag. */
+  actionOnly?: true;
 }
 
 export const INPUT_DEFINITIONS: readonly InputDefinition[] = [
   {
     name: 'urls',
     description:
-      'URLs to measure, separated by newlines or commas. Relative paths (starting with /) are joined to base-url.',
+      'URLs to measure, separated by newlines or commas. Relative paths (starting with /) are joined to base-url. {pr}, {sha}, {short-sha} and {branch-slug} are replaced (here, in base-url and in baseline-url). Default with a deployment_status or Netlify status event: / of the deployed preview.',
   },
   {
     name: 'base-url',
@@ -94,5 +96,70 @@ export const INPUT_DEFINITIONS: readonly InputDefinition[] = [
     name: 'timeout',
     description: 'Seconds one page load may take before the run is recorded as failed.',
     default: '60',
+  },
+  {
+    name: 'wait-timeout',
+    description:
+      'Seconds to wait for every URL to answer (HTTP 2xx or 3xx) before measuring, retrying with exponential backoff; 0 = do not wait.',
+    default: '300',
+  },
+  {
+    name: 'extra-headers',
+    description:
+      'HTTP headers for protected previews, one "Name: value" per line (e.g. x-vercel-protection-bypass). Sent only to the hosts of urls, never to third parties or the baseline; masked in logs, never in the comment, results or artifacts.',
+  },
+  {
+    name: 'cookies',
+    description:
+      'Cookies for protected previews, one name=value per line. Set HttpOnly for the hosts of urls only; masked in logs, never in the comment, results or artifacts.',
+  },
+  {
+    name: 'block',
+    description:
+      'URL patterns (* is a wildcard) blocked in every run, separated by newlines or commas; none = block nothing. The default blocks the toolbars Netlify and Vercel inject into previews.',
+    default: '*netlify-cdp-loader.netlify.app*, *vercel.live/_next-live/*',
+  },
+  {
+    name: 'name',
+    description:
+      'Name of this gate: the key of its PR comment, the name of its check run and the prefix of its artifact. Two gates on one pull request need two names.',
+    default: 'vitals-gate',
+    actionOnly: true,
+  },
+  {
+    name: 'github-token',
+    description:
+      'Token for the PR comment, the check run and the PR lookup (permissions: pull-requests: write, checks: write).',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template.
+    default: '${{ github.token }}',
+    actionOnly: true,
+  },
+  {
+    name: 'comment',
+    description:
+      'Post the report as one PR comment, updated in place on every push (true or false). Without a pull request, only the job summary is written.',
+    default: 'true',
+    actionOnly: true,
+  },
+  {
+    name: 'check-run',
+    description:
+      'Also create a check run named after name, with the verdict and summary, for branch protection (true or false; needs checks: write).',
+    default: 'false',
+    actionOnly: true,
+  },
+  {
+    name: 'upload-artifact',
+    description:
+      'Upload results.json, report.md and the Lighthouse HTML reports as the artifact <name>-results, linked from the comment (true or false).',
+    default: 'true',
+    actionOnly: true,
+  },
+  {
+    name: 'mode',
+    description:
+      'measure = measure and publish; comment-only = measure nothing: read the results a pull_request workflow uploaded (in a workflow_run workflow, from the triggering run) and publish them. The fork-safe setup.',
+    default: 'measure',
+    actionOnly: true,
   },
 ];
