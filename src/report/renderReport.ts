@@ -20,13 +20,13 @@ import type { BudgetCheck, CheckPart, Status } from '../verdict/Verdict.js';
 import { untrustedCode, untrustedText } from './escapeMarkdown.js';
 import { formatThreshold, formatValue, RATING_LABEL, STATUS_LABEL, textBar } from './formatValue.js';
 
-const HEADLINE: Record<Status, string> = {
+export const HEADLINE: Record<Status, string> = {
   pass: '✅ vitals-gate: pass',
   warn: '⚠️ vitals-gate: pass with warnings',
   fail: '❌ vitals-gate: fail',
 };
 
-const STATUS_ICON: Record<BudgetCheck['status'], string> = {
+export const STATUS_ICON: Record<BudgetCheck['status'], string> = {
   pass: '✅',
   warn: '⚠️',
   fail: '❌',
@@ -39,12 +39,12 @@ export function pageLabel(url: string): string {
   return `${parsed.pathname}${parsed.search}`;
 }
 
-function metricCheck(result: UrlResult, metric: MetricName): BudgetCheck | undefined {
+export function metricCheck(result: UrlResult, metric: MetricName): BudgetCheck | undefined {
   return result.verdict.checks.find((check) => check.metric === metric && !check.subpart);
 }
 
 /** The metric's own verdict: the worse of its absolute check and its check against production p75. */
-function metricStatus(result: UrlResult, metric: MetricName): BudgetCheck['status'] | undefined {
+export function metricStatus(result: UrlResult, metric: MetricName): BudgetCheck['status'] | undefined {
   const checks = result.verdict.checks.filter(
     (check) => check.metric === metric && (!check.subpart || check.subpart === 'field'),
   );
@@ -54,7 +54,7 @@ function metricStatus(result: UrlResult, metric: MetricName): BudgetCheck['statu
   return undefined;
 }
 
-function summarySentence(results: GateResults): string {
+export function summarySentence(results: GateResults): string {
   const failing = results.verdict.urls.filter((url) => url.status === 'fail').length;
   const warning = results.verdict.urls.filter((url) => url.status === 'warn').length;
   const total = results.verdict.urls.length;
@@ -120,9 +120,9 @@ function comparisonReasons(result: UrlResult): string[] {
     );
 }
 
-/** Why a page did not pass: failing checks first, then warnings, then problems. */
-function whyCell(result: UrlResult): string {
-  const reasons = [
+/** Why a page did not pass: problems, then comparisons, failing checks, warnings. */
+export function reasonsFor(result: UrlResult): string[] {
+  return [
     ...result.verdict.problems,
     ...comparisonReasons(result),
     ...result.verdict.checks
@@ -132,10 +132,14 @@ function whyCell(result: UrlResult): string {
       .filter((check) => check.status === 'warn')
       .map((check) => `⚠️ ${describeCheck(check)}`),
   ];
+}
+
+function whyCell(result: UrlResult): string {
+  const reasons = reasonsFor(result);
   return reasons.length ? reasons.join('<br>') : '–';
 }
 
-function overviewTable(results: GateResults): string {
+export function overviewTable(results: GateResults): string {
   const rows = results.urls.map((result) => [
     untrustedCode(pageLabel(result.url)),
     STATUS_LABEL[result.verdict.status],
@@ -155,7 +159,7 @@ function overviewTable(results: GateResults): string {
 const RATING_ICON = { good: '🟢', 'needs-improvement': '🟠', poor: '🔴' } as const;
 
 /** `2,300 ms 🟢 (origin)` for the page's production p75 of a metric. */
-function fieldCell(result: UrlResult, metric: MetricName): string {
+export function fieldCell(result: UrlResult, metric: MetricName): string {
   if (result.field?.status !== 'found' || metric === 'TBT') return '–';
   const value = result.field.page.metrics[metric as FieldMetric];
   if (!value) return '–';
@@ -174,7 +178,7 @@ function labVersusField(result: UrlResult, metric: MetricName): string {
   return `${change > 0 ? '+' : change === 0 ? '±' : ''}${change} %`;
 }
 
-function budgetCell(result: UrlResult, metric: MetricName, check: BudgetCheck | undefined): string {
+export function budgetCell(result: UrlResult, metric: MetricName, check: BudgetCheck | undefined): string {
   const relative = result.verdict.checks.find((c) => c.metric === metric && c.subpart === 'field');
   const budget = result.budget.metrics[metric];
   const parts = [formatThreshold(metric, check?.threshold)].filter((part) => part !== '–');
@@ -508,12 +512,23 @@ function fieldLine(result: UrlResult): string[] {
   return [`Field data matched as ${code(result.field.key)}${scope}.`, ''];
 }
 
-function urlSection(
-  result: UrlResult,
-  traceUrl: string | undefined,
-  withField: boolean,
-  tolerance: number,
-): string {
+/** A page's evidence below its metrics table: field match, baseline, subparts, scripts, shifts, problems. */
+export function attributionSections(result: UrlResult, settings: GateResults['settings']): string[] {
+  return [
+    ...fieldLine(result),
+    ...baselineSection(result, settings.regressionTolerance),
+    ...lcpSection(result),
+    ...inpSection(result),
+    ...clsLine(result),
+    ...ttfbLine(result),
+    ...serverTimingLine(result),
+    ...traceLinks(result, settings.traceUrl),
+    ...lighthouseLine(result),
+    ...problemLines(result),
+  ];
+}
+
+function urlSection(result: UrlResult, settings: GateResults['settings'], withField: boolean): string {
   return [
     `### ${STATUS_ICON[result.verdict.status]} ${untrustedCode(pageLabel(result.url), { inTable: false })}`,
     '',
@@ -525,16 +540,7 @@ function urlSection(
     '',
     metricsTable(result, withField),
     '',
-    ...fieldLine(result),
-    ...baselineSection(result, tolerance),
-    ...lcpSection(result),
-    ...inpSection(result),
-    ...clsLine(result),
-    ...ttfbLine(result),
-    ...serverTimingLine(result),
-    ...traceLinks(result, traceUrl),
-    ...lighthouseLine(result),
-    ...problemLines(result),
+    ...attributionSections(result, settings),
   ].join('\n');
 }
 
@@ -545,7 +551,7 @@ function describePeriod(period: FieldSnapshot['period']): string {
 }
 
 /** What production field data the comparison uses, or plainly why there is none. */
-function fieldSummary(results: GateResults): string[] {
+export function fieldSummary(results: GateResults): string[] {
   const { field } = results;
   if (field.source === 'none') return [];
   if (field.error || !field.snapshot) {
@@ -564,18 +570,23 @@ function fieldSummary(results: GateResults): string[] {
   return [`**Field data** (production p75): ${parts.join(' · ')}.`, ''];
 }
 
+/** How the figures were made: runs, browser, device profile, budgets file. */
+export function runNotes(results: GateResults): string[] {
+  return [
+    `Median of ${results.settings.runs} run${results.settings.runs === 1 ? '' : 's'} per page, each in a fresh browser context`,
+    results.environment.browser ? `in ${results.environment.browser}` : undefined,
+    results.environment.profile,
+    `budgets: ${untrustedCode(results.budgetsSource, { inTable: false })}`,
+  ].filter((note): note is string => Boolean(note));
+}
+
 /**
  * The markdown report: a headline verdict, one overview row per page, then per page the metrics with
  * median, spread, budget, rating and status, and the attribution (LCP subparts, CLS culprit, Server-Timing).
  * Pure: the same results give the same text.
  */
 export function renderReport(results: GateResults): string {
-  const notes = [
-    `Median of ${results.settings.runs} run${results.settings.runs === 1 ? '' : 's'} per page, each in a fresh browser context`,
-    results.environment.browser ? `in ${results.environment.browser}` : undefined,
-    results.environment.profile,
-    `budgets: ${untrustedCode(results.budgetsSource, { inTable: false })}`,
-  ].filter(Boolean);
+  const notes = runNotes(results);
   const ratingNote = `Ratings use the web-vitals thresholds (TBT: Lighthouse's). INP is measured over the interactions of the budgets file and is "not measured" without them. ${METRICS.CLS.name} is unitless.`;
   return [
     `## ${HEADLINE[results.verdict.status]}`,
@@ -585,14 +596,7 @@ export function renderReport(results: GateResults): string {
     overviewTable(results),
     '',
     ...fieldSummary(results),
-    ...results.urls.map((result) =>
-      urlSection(
-        result,
-        results.settings.traceUrl,
-        Boolean(results.field.snapshot),
-        results.settings.regressionTolerance,
-      ),
-    ),
+    ...results.urls.map((result) => urlSection(result, results.settings, Boolean(results.field.snapshot))),
     `<sub>${ratingNote}</sub>`,
     '',
   ].join('\n');
