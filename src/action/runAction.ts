@@ -1,35 +1,170 @@
+import { join } from 'node:path';
 import * as core from '@actions/core';
 import { describeError, UserError } from '../errors/UserError.js';
+import type { GateResults } from '../gate/GateResults.js';
 import type { GateDeps } from '../gate/runGate.js';
 import { runGate } from '../gate/runGate.js';
+import type { GitHubApi } from '../github/GitHubApi.js';
+import type { ArtifactStore } from '../publish/ArtifactStore.js';
+import { findPullRequest } from '../publish/findPullRequest.js';
+import { publishResults } from '../publish/publishResults.js';
+import { readResultsFile } from '../publish/readResultsFile.js';
 import { INPUT_DEFINITIONS } from '../settings/inputDefinitions.js';
-import { parseSettings } from '../settings/parseSettings.js';
+import { artifactName } from '../settings/PublishSettings.js';
+import { parsePublishSettings } from '../settings/parsePublishSettings.js';
+import { parseSettings, secretValues } from '../settings/parseSettings.js';
+import { resolveTrigger } from '../trigger/resolveTrigger.js';
+import type { Trigger } from '../trigger/Trigger.js';
+
+/** Everything the action does I/O with beyond the gate itself, passed in. */
+export interface ActionDeps {
+  /** The runner's environment (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_REPOSITORY, …). */
+  env: Record<string, string | undefined>;
+  gate(): GateDeps;
+  github(token: string, repository: { owner: string; repo: string }): GitHubApi;
+  artifacts(): ArtifactStore;
+}
+
+/** Inputs whose values are secrets: logged as `***`. */
+const SECRET_INPUTS = new Set(['crux-api-key', 'extra-headers', 'cookies', 'github-token']);
+
+async function readPayload(env: ActionDeps['env'], gate: GateDeps): Promise<unknown> {
+  if (!env.GITHUB_EVENT_PATH) return {};
+  try {
+    return JSON.parse(await gate.readText(env.GITHUB_EVENT_PATH));
+  } catch (error) {
+    gate.log.warning(`Could not read the event payload ${env.GITHUB_EVENT_PATH}: ${describeError(error)}`);
+    return {};
+  }
+}
+
+function describeTrigger(trigger: Trigger, pullNumber: number | undefined): string {
+  return [
+    `Event: ${trigger.eventName}`,
+    trigger.sha ? `commit ${trigger.sha.slice(0, 7)}` : undefined,
+    pullNumber ? `pull request #${pullNumber}` : 'no pull request',
+    trigger.previewUrl ? `preview ${trigger.previewUrl}` : undefined,
+    trigger.fromFork ? 'from a fork (read-only token)' : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
 
 /**
- * The action's orchestrator and the one place that calls `core.setFailed`: parse inputs, run the gate,
- * write the job summary and outputs, fail the step on a failing verdict or an error.
+ * The action's orchestrator and the one place that calls `core.setFailed`: read the event, parse inputs,
+ * measure (or, in comment-only mode, read what a measuring run uploaded), publish (artifact, check run,
+ * PR comment, job summary, outputs), and fail the step on a failing verdict or an error. A publishing
+ * failure never changes the verdict.
  */
-export async function runAction(makeDeps: () => GateDeps): Promise<void> {
+export async function runAction(deps: ActionDeps): Promise<void> {
   try {
-    const settings = parseSettings((name) => core.getInput(name));
-    if (settings.rum.cruxApiKey) core.setSecret(settings.rum.cruxApiKey);
+    const gate = deps.gate();
+    const trigger = resolveTrigger(deps.env, await readPayload(deps.env, gate));
+    const publish = parsePublishSettings((name) => core.getInput(name));
+    if (publish.token) core.setSecret(publish.token);
     for (const input of INPUT_DEFINITIONS) {
-      const value =
-        input.name === 'crux-api-key' && core.getInput(input.name) ? '***' : core.getInput(input.name);
-      core.debug(`input ${input.name} = ${value}`);
+      const value = core.getInput(input.name);
+      core.debug(`input ${input.name} = ${SECRET_INPUTS.has(input.name) && value ? '***' : value}`);
     }
-    const outcome = await runGate(settings, makeDeps());
-    await core.summary.addRaw(outcome.markdown, true).write();
-    core.setOutput('result', outcome.results.verdict.status);
-    core.setOutput('results-path', outcome.resultsPath);
-    core.setOutput('report-path', outcome.reportPath);
-    if (outcome.results.verdict.status === 'fail') {
-      const failing = outcome.results.verdict.urls
-        .filter((url) => url.status === 'fail')
-        .map((url) => url.url);
+    if (trigger.skip) {
+      core.info(`vitals-gate: nothing to measure for this ${trigger.eventName} event: ${trigger.skip}.`);
+      core.setOutput('result', 'skipped');
+      return;
+    }
+    const api =
+      publish.token && trigger.repository ? deps.github(publish.token, trigger.repository) : undefined;
+    let pullNumber = trigger.pullNumber;
+    if (!pullNumber && trigger.lookupPull && api) {
+      pullNumber = await findPullRequest(api, trigger.lookupPull).catch((error) => {
+        core.warning(
+          `Could not find the pull request of ${trigger.lookupPull?.sha}: ${describeError(error)}`,
+        );
+        return undefined;
+      });
+    }
+    core.info(describeTrigger(trigger, pullNumber));
+
+    let results: GateResults;
+    let markdown: string | undefined;
+    let files: { resultsPath: string; reportPath?: string; outputDir: string };
+    if (publish.mode === 'measure') {
+      const settings = parseSettings(
+        (name) => core.getInput(name),
+        {
+          ...(pullNumber ? { pr: String(pullNumber) } : {}),
+          ...(trigger.sha ? { sha: trigger.sha } : {}),
+          ...(trigger.branch ? { branch: trigger.branch } : {}),
+          eventName: trigger.eventName,
+        },
+        trigger.previewUrl,
+      );
+      for (const secret of secretValues(settings)) core.setSecret(secret);
+      const outcome = await runGate(settings, gate);
+      results = outcome.results;
+      markdown = outcome.markdown;
+      files = {
+        resultsPath: outcome.resultsPath,
+        reportPath: outcome.reportPath,
+        outputDir: settings.outputDir,
+      };
+    } else {
+      const outputDir = core.getInput('output-dir') || 'vitals-gate-results';
+      if (trigger.measuringRunId) {
+        if (!publish.token || !trigger.repository) {
+          throw new UserError(
+            "Missing input 'github-token': comment-only mode needs it (actions: read) to download the measuring run's artifact.",
+          );
+        }
+        const name = artifactName(publish);
+        core.info(`Downloading the artifact '${name}' of run ${trigger.measuringRunId}…`);
+        await deps
+          .artifacts()
+          .download(
+            name,
+            { runId: trigger.measuringRunId, token: publish.token, ...trigger.repository },
+            outputDir,
+          )
+          .catch((error) => {
+            throw new UserError(
+              `Could not download the artifact '${name}' of run ${trigger.measuringRunId}: ${describeError(error)}. Did the measuring workflow upload it (upload-artifact: true, the same name)?`,
+            );
+          });
+      }
+      const resultsPath = join(outputDir, 'results.json');
+      results = await readResultsFile(resultsPath, gate.readText);
+      files = { resultsPath, outputDir };
+    }
+
+    const published = await publishResults({
+      results,
+      ...(markdown ? { markdown } : {}),
+      files,
+      trigger,
+      pullNumber,
+      publish,
+      api,
+      artifacts:
+        deps.env.ACTIONS_RUNTIME_TOKEN && deps.env.ACTIONS_RESULTS_URL ? deps.artifacts() : undefined,
+      log: gate.log,
+    });
+    await core.summary.addRaw(published.summary, true).write();
+    core.setOutput('result', results.verdict.status);
+    core.setOutput('results-path', files.resultsPath);
+    if (files.reportPath) core.setOutput('report-path', files.reportPath);
+    if (published.commentUrl) core.setOutput('comment-url', published.commentUrl);
+    if (published.reportUrl) core.setOutput('report-url', published.reportUrl);
+    if (publish.mode === 'measure') {
+      for (const annotation of published.annotations) {
+        const properties = { title: annotation.title };
+        if (annotation.level === 'failure') core.error(annotation.message, properties);
+        else core.warning(annotation.message, properties);
+      }
+    }
+    if (results.verdict.status === 'fail' && publish.mode === 'measure') {
+      const failing = results.verdict.urls.filter((url) => url.status === 'fail').map((url) => url.url);
       core.setFailed(`Performance budgets exceeded on ${failing.join(', ')}. See the job summary for why.`);
     } else {
-      core.info(`vitals-gate: ${outcome.results.verdict.status}`);
+      core.info(`vitals-gate: ${results.verdict.status}`);
     }
   } catch (error) {
     core.setOutput('result', 'error');

@@ -22,11 +22,14 @@ export interface CliIo {
 /** Exit codes: 0 pass or warn, 1 a budget failed, 2 bad input or an error. */
 export const EXIT = { pass: 0, fail: 1, error: 2 } as const;
 
+/** The action's inputs that are CLI flags too: all but the GitHub publishing ones. */
+const CLI_INPUTS = INPUT_DEFINITIONS.filter((input) => !input.actionOnly);
+
 const EMBEDDED_BUDGETS = 'examples/budgets.json (embedded)';
 const EMBEDDED_FIELD_DATA = 'examples/field-data.json (embedded)';
 
 export function helpText(): string {
-  const flags = INPUT_DEFINITIONS.map((input) => {
+  const flags = CLI_INPUTS.map((input) => {
     const fallback = input.default ? ` (default: ${input.default})` : '';
     return `  --${input.name.padEnd(13)} ${input.description}${fallback}`;
   });
@@ -42,6 +45,9 @@ export function helpText(): string {
     'Flags (the same as the action inputs):',
     ...flags,
     '  --verbose       debug output on stderr',
+    `  (${INPUT_DEFINITIONS.filter((input) => input.actionOnly)
+      .map((input) => input.name)
+      .join(', ')}: action only, they publish to GitHub)`,
     '  --help, --version',
     '',
     'The report goes to stdout, progress to stderr. Exit code: 0 pass or warn, 1 over budget, 2 error.',
@@ -58,7 +64,7 @@ function parseCommandLine(argv: string[]): { command: string; values: Values; po
     version: { type: 'boolean' },
     verbose: { type: 'boolean' },
   };
-  for (const input of INPUT_DEFINITIONS) options[input.name] = { type: 'string' };
+  for (const input of CLI_INPUTS) options[input.name] = { type: 'string' };
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../../package.json' with { type: 'json' };
 import { type RunningSite, startExampleSite } from '../../src/demo/exampleSite.js';
+import { node, parseOutputs, runnerEnv, runnerStep } from '../helpers/runner.js';
 
 // The committed bundle, copied to an empty folder (no node_modules anywhere above it), run the way the
 // GitHub runner runs a node24 action: `node dist/index.js` with INPUT_* variables and the runner's files.
@@ -26,63 +26,8 @@ afterAll(async () => {
   await rm(workspace, { recursive: true, force: true });
 });
 
-/** The environment of a runner step: only PATH, HOME and the given variables (no INPUT_* leaking in). */
-function runnerEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
-  if (process.env.CHROME_PATH) env.CHROME_PATH = process.env.CHROME_PATH;
-  return { ...env, ...extra };
-}
-
-/** A step's working folder with the runner's empty summary and output files, and its environment. */
-async function runAction(name: string, inputs: Record<string, string>) {
-  const dir = join(workspace, name);
-  const files = { summary: join(dir, 'summary.md'), output: join(dir, 'output.txt') };
-  await mkdir(dir, { recursive: true });
-  await writeFile(files.summary, '');
-  await writeFile(files.output, '');
-  const env = runnerEnv({
-    GITHUB_ACTIONS: 'true',
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_OUTPUT: files.output,
-    ...Object.fromEntries(
-      Object.entries(inputs).map(([key, value]) => [`INPUT_${key.toUpperCase()}`, value]),
-    ),
-  });
-  return { dir, files, env };
-}
-
-/**
- * Runs Node asynchronously: the example site is served by this very process, so a synchronous spawn would
- * block the server that Chrome is waiting for.
- */
-function node(args: string[], options: { cwd?: string; env: NodeJS.ProcessEnv; timeoutMs: number }) {
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += String(chunk);
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += String(chunk);
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-  });
-}
-
-/** Parses the runner's GITHUB_OUTPUT file (`name<<delimiter` blocks). */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const pattern = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text))
-    outputs[match[1] as string] = match[3] as string;
-  return outputs;
-}
+/** A step's working folder with the runner's files and environment (see the runner helper). */
+const runAction = (name: string, inputs: Record<string, string>) => runnerStep(workspace, name, inputs);
 
 describe('the bundled action (dist/index.js)', () => {
   it('measures, writes the job summary, outputs and results, and fails the step on a failing budget', async () => {

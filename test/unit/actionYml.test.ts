@@ -25,6 +25,12 @@ describe('action.yml', () => {
   });
 
   it('declares the outputs the action sets', () => {
-    expect(Object.keys(action.outputs)).toEqual(['result', 'results-path', 'report-path']);
+    expect(Object.keys(action.outputs)).toEqual([
+      'result',
+      'results-path',
+      'report-path',
+      'comment-url',
+      'report-url',
+    ]);
   });
 });

@@ -43,6 +43,8 @@ function deps(lcp: number, launched: string[] = []): (log: Logger) => GateDeps {
       };
     },
     now: () => new Date(0),
+    probe: async () => 200,
+    sleep: async () => {},
     toolVersion: 'test',
   });
 }
@@ -63,7 +65,12 @@ describe('runCli', () => {
   it('documents every action input as a flag', async () => {
     const { code, stdout } = await cli(['--help']);
     expect(code).toBe(EXIT.pass);
-    for (const input of INPUT_DEFINITIONS) expect(stdout).toContain(`--${input.name}`);
+    for (const input of INPUT_DEFINITIONS) {
+      if (input.actionOnly) {
+        expect(stdout).not.toContain(`--${input.name} `);
+        expect(stdout).toContain(input.name);
+      } else expect(stdout).toContain(`--${input.name}`);
+    }
     expect(helpText()).toContain('vitals-gate demo');
   });
 
