@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { REPORT_BINDING } from '../collect/inPageScript.js';
 import { heroImage } from './heroImage.js';
 
 /**
@@ -18,6 +19,8 @@ import { heroImage } from './heroImage.js';
  *   from a second loopback host name (`localhost` when the page is on 127.0.0.1); 0 = no such script;
  * - `vendorPixel=1` adds two 1×1 images from the second host name: one linked directly, one through a
  *   redirect from the page's own host (`/to-vendor`), to see what a third party receives;
+ * - `muteReports=1` silences vitals-gate's in-page reporting at DOMContentLoaded (a page that breaks the
+ *   measurement), to check that a lost LCP report fails the run instead of under-reporting LCP;
  * - `hostile=1` puts markup-breaking strings where a measured page could: the hero's id (the LCP and
  *   shift selector) and a Server-Timing description.
  *
@@ -32,6 +35,7 @@ export interface PageOptions {
   clickWork: number;
   vendorWork: number;
   vendorPixel: boolean;
+  muteReports: boolean;
   hostile: boolean;
 }
 
@@ -50,6 +54,7 @@ const PAGE_DEFAULTS: Record<string, PageOptions> = {
     clickWork: 0,
     vendorWork: 0,
     vendorPixel: false,
+    muteReports: false,
     hostile: false,
   },
   product: {
@@ -60,6 +65,7 @@ const PAGE_DEFAULTS: Record<string, PageOptions> = {
     clickWork: 80,
     vendorWork: 120,
     vendorPixel: false,
+    muteReports: false,
     hostile: false,
   },
 };
@@ -82,6 +88,7 @@ export function pageOptions(url: URL): PageOptions {
     clickWork: clampMs(url.searchParams.get('clickWork'), defaults.clickWork),
     vendorWork: clampMs(url.searchParams.get('vendorWork'), defaults.vendorWork),
     vendorPixel: url.searchParams.get('vendorPixel') === '1',
+    muteReports: url.searchParams.get('muteReports') === '1',
     hostile: url.searchParams.get('hostile') === '1',
   };
 }
@@ -143,7 +150,11 @@ ${
 }
 <button id="add-to-cart" class="add-to-cart" type="button">Add to cart</button>
 </main>
-<script>${blockScript}
+<script>${blockScript}${
+    options.muteReports
+      ? `\ndocument.addEventListener('DOMContentLoaded', function () { self[${JSON.stringify(REPORT_BINDING)}] = function () {}; });`
+      : ''
+  }
 ${shiftScript}
 document.getElementById('add-to-cart').addEventListener('click', function addToCart(event) {
   ${busy(options.clickWork)}

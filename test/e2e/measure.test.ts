@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarize } from '../../src/aggregate/summarize.js';
-import { launchChrome } from '../../src/collect/launchChrome.js';
 import type { Measurer } from '../../src/collect/Measurer.js';
 import type { RunMeasurement } from '../../src/collect/RunMeasurement.js';
 import { type RunningSite, startExampleSite } from '../../src/demo/exampleSite.js';
 import { LCP_SUBPARTS } from '../../src/metrics/metricDefinitions.js';
-import { systemChrome } from '../helpers/chrome.js';
+import { launchDesktopChrome } from '../helpers/chrome.js';
 
 // Real Chrome against the example site, whose delays are injected and therefore known. No throttling, so
 // the injected delay is the only slow part of the image request.
@@ -14,13 +13,7 @@ let chrome: Measurer;
 
 beforeAll(async () => {
   site = await startExampleSite();
-  chrome = await launchChrome(systemChrome(), {
-    device: 'desktop',
-    throttling: 'none',
-    timeoutMs: 30_000,
-    urls: [],
-    request: { headers: {}, cookies: [], block: [] },
-  });
+  chrome = await launchDesktopChrome();
 });
 
 afterAll(async () => {
@@ -91,6 +84,18 @@ describe('measuring in real Chrome', () => {
     const [missing] = await measure('/no-such-page', 1);
     expect(missing?.status).toBe(404);
     expect(missing?.error).toBe('the page answered HTTP 404');
+  });
+
+  it('fails a run whose last LCP candidate web-vitals did not report, instead of under-reporting LCP', async () => {
+    // The page silences the reporting before its hero image paints: the browser's buffered LCP entries
+    // show a later candidate than any report.
+    const [run] = await measure('/?imageDelay=300&muteReports=1', 1);
+    expect(run?.error).toMatch(
+      /^the browser's last LCP candidate \(\d+ ms\) was not reported by web-vitals \(last report: \d+ ms\), so this run's LCP is not used$/,
+    );
+    expect(run?.lcp).toBeUndefined();
+    const [normal] = await measure('/?imageDelay=300', 1);
+    expect(normal?.error).toBeUndefined();
   });
 
   it('takes TBT and the performance score from one Lighthouse navigation', async () => {
