@@ -6,6 +6,8 @@ type Json = Record<string, unknown>;
 const object = (value: unknown): Json =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+const optional = <K extends string>(key: K, value: string | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, string>>;
 const integer = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
 
@@ -47,50 +49,57 @@ function pullRequestTrigger(base: Trigger, payload: Json, writable: boolean): Tr
   return trigger;
 }
 
-function deploymentTrigger(base: Trigger, payload: Json): Trigger {
-  const status = object(payload.deployment_status);
-  const deployment = object(payload.deployment);
+/**
+ * A deployed commit (deployment_status, status): the PR is looked up from its sha, and the preview is
+ * measured only when the deployment succeeded and names its URL.
+ */
+function deployedTrigger(
+  base: Trigger,
+  deployed: { sha?: string; branch?: string; state: string; url?: string; what: string; urlField: string },
+): Trigger {
   const trigger: Trigger = { ...base };
-  const sha = text(deployment.sha);
-  if (sha) {
-    trigger.sha = sha;
-    trigger.lookupPull = { sha };
+  if (deployed.sha) {
+    trigger.sha = deployed.sha;
+    trigger.lookupPull = { sha: deployed.sha };
   }
-  const ref = text(deployment.ref);
-  if (ref) trigger.branch = ref;
-  const state = text(status.state) ?? 'unknown';
-  const url = text(status.environment_url);
-  if (state !== 'success') {
-    trigger.skip = `deployment status is '${state}', not 'success'`;
-  } else if (!url) {
-    trigger.skip = 'the successful deployment has no environment_url';
+  if (deployed.branch) trigger.branch = deployed.branch;
+  if (deployed.state !== 'success') {
+    trigger.skip = `${deployed.what} is '${deployed.state}', not 'success'`;
+  } else if (!deployed.url) {
+    trigger.skip = `the successful ${deployed.what} has no ${deployed.urlField}`;
   } else {
-    trigger.previewUrl = url;
+    trigger.previewUrl = deployed.url;
   }
   return trigger;
 }
 
+function deploymentTrigger(base: Trigger, payload: Json): Trigger {
+  const status = object(payload.deployment_status);
+  const deployment = object(payload.deployment);
+  return deployedTrigger(base, {
+    ...optional('sha', text(deployment.sha)),
+    ...optional('branch', text(deployment.ref)),
+    state: text(status.state) ?? 'unknown',
+    ...optional('url', text(status.environment_url)),
+    what: 'deployment status',
+    urlField: 'environment_url',
+  });
+}
+
 function statusTrigger(base: Trigger, payload: Json): Trigger {
-  const trigger: Trigger = { ...base };
-  const sha = text(payload.sha);
-  if (sha) {
-    trigger.sha = sha;
-    trigger.lookupPull = { sha };
-  }
-  const branches = Array.isArray(payload.branches) ? payload.branches : [];
-  const branch = text(object(branches[0]).name);
-  if (branch) trigger.branch = branch;
   const context = text(payload.context) ?? '';
-  const state = text(payload.state) ?? 'unknown';
-  const url = text(payload.target_url);
+  const branches = Array.isArray(payload.branches) ? payload.branches : [];
+  const trigger = deployedTrigger(base, {
+    ...optional('sha', text(payload.sha)),
+    ...optional('branch', text(object(branches[0]).name)),
+    state: text(payload.state) ?? 'unknown',
+    ...optional('url', text(payload.target_url)),
+    what: 'Netlify deploy preview status',
+    urlField: 'target_url',
+  });
   if (!NETLIFY_PREVIEW_CONTEXT.test(context)) {
+    delete trigger.previewUrl;
     trigger.skip = `status '${context}' is not a Netlify deploy preview (netlify/<site>/deploy-preview)`;
-  } else if (state !== 'success') {
-    trigger.skip = `Netlify deploy preview status is '${state}', not 'success'`;
-  } else if (!url) {
-    trigger.skip = 'the Netlify deploy preview status has no target_url';
-  } else {
-    trigger.previewUrl = url;
   }
   return trigger;
 }

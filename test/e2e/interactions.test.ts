@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregateRuns } from '../../src/aggregate/aggregateRuns.js';
 import { summarize } from '../../src/aggregate/summarize.js';
 import type { InteractionStep } from '../../src/budgets/InteractionStep.js';
-import { launchChrome } from '../../src/collect/launchChrome.js';
 import type { Measurer } from '../../src/collect/Measurer.js';
 import type { RunMeasurement } from '../../src/collect/RunMeasurement.js';
 import { HOSTILE, type RunningSite, startExampleSite } from '../../src/demo/exampleSite.js';
 import { INP_SUBPARTS } from '../../src/metrics/metricDefinitions.js';
 import { renderReport } from '../../src/report/renderReport.js';
-import { systemChrome } from '../helpers/chrome.js';
+import { launchDesktopChrome } from '../helpers/chrome.js';
 import { gateResults, urlResult } from '../helpers/fixtures.js';
 
 // Real Chrome, real clicks, against example pages whose handler work is injected and therefore known.
@@ -18,13 +17,7 @@ const click: InteractionStep[] = [{ click: '#add-to-cart' }];
 
 beforeAll(async () => {
   site = await startExampleSite();
-  chrome = await launchChrome(systemChrome(), {
-    device: 'desktop',
-    throttling: 'none',
-    timeoutMs: 30_000,
-    urls: [],
-    request: { headers: {}, cookies: [], block: [] },
-  });
+  chrome = await launchDesktopChrome();
 });
 
 afterAll(async () => {

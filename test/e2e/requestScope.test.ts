@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChrome } from '../../src/collect/launchChrome.js';
 import type { Measurer } from '../../src/collect/Measurer.js';
 import { type ReceivedRequest, type RunningSite, startExampleSite } from '../../src/demo/exampleSite.js';
-import { systemChrome } from '../helpers/chrome.js';
+import { launchDesktopChrome } from '../helpers/chrome.js';
 
 // A protected preview's bypass header and cookie must reach the preview's host and nothing else. The
 // example page on 127.0.0.1 loads images from `localhost` (a second host): one directly, one through a
@@ -18,17 +17,14 @@ let pageUrl: string;
 beforeAll(async () => {
   site = await startExampleSite();
   pageUrl = `${site.origin}/?vendorPixel=1&vendorWork=20&imageDelay=0`;
-  chrome = await launchChrome(systemChrome(), {
-    device: 'desktop',
-    throttling: 'none',
-    timeoutMs: 30_000,
-    urls: [pageUrl],
-    request: {
+  chrome = await launchDesktopChrome(
+    {
       headers: { [SECRET_HEADER]: SECRET },
       cookies: [{ name: 'preview_session', value: COOKIE }],
       block: ['*/vendor/consent-manager.js*'],
     },
-  });
+    [pageUrl],
+  );
 });
 
 afterAll(async () => {
