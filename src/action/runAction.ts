@@ -12,7 +12,7 @@ import { readResultsFile } from '../publish/readResultsFile.js';
 import { INPUT_DEFINITIONS } from '../settings/inputDefinitions.js';
 import { artifactName } from '../settings/PublishSettings.js';
 import { parsePublishSettings } from '../settings/parsePublishSettings.js';
-import { parseSettings, secretValues } from '../settings/parseSettings.js';
+import { parseSettings, read, secretValues } from '../settings/parseSettings.js';
 import { resolveTrigger } from '../trigger/resolveTrigger.js';
 import type { Trigger } from '../trigger/Trigger.js';
 
@@ -108,7 +108,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
         outputDir: settings.outputDir,
       };
     } else {
-      const outputDir = core.getInput('output-dir') || 'vitals-gate-results';
+      const outputDir = read((name) => core.getInput(name), 'output-dir') ?? 'vitals-gate-results';
       if (trigger.measuringRunId) {
         if (!publish.token || !trigger.repository) {
           throw new UserError(

@@ -23,7 +23,6 @@ export interface CheckRunInput {
   /** Markdown, at most 65,535 characters. */
   summary: string;
   detailsUrl?: string;
-  annotations: { message: string; title: string; level: 'failure' | 'warning' }[];
 }
 
 /**

@@ -110,18 +110,6 @@ export function octokitGitHubApi(
           output: {
             title: input.title,
             summary: input.summary,
-            ...(input.annotations.length
-              ? {
-                  annotations: input.annotations.slice(0, 50).map((annotation) => ({
-                    path: '.github',
-                    start_line: 1,
-                    end_line: 1,
-                    annotation_level: annotation.level,
-                    title: annotation.title,
-                    message: annotation.message,
-                  })),
-                }
-              : {}),
           },
         });
         return { htmlUrl: data.html_url ?? '' };

@@ -101,7 +101,6 @@ export async function publishResults(input: PublishInput): Promise<Published> {
         title: TITLE[status],
         summary: renderComment(results, { name: publish.name, links, maxLength: 65_535, sha: trigger.sha }),
         ...(trigger.runUrl ? { detailsUrl: trigger.runUrl } : {}),
-        annotations: [],
       });
       links.checkUrl = check.htmlUrl;
       log.info(`Check run '${publish.name}': ${CONCLUSION[status]}`);

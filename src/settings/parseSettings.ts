@@ -10,7 +10,8 @@ function defaultOf(name: string): string | undefined {
   return INPUT_DEFINITIONS.find((input) => input.name === name)?.default;
 }
 
-function read(get: InputReader, name: string): string | undefined {
+/** An input's value, or its documented default when it is empty. */
+export function read(get: InputReader, name: string): string | undefined {
   const value = get(name)?.trim();
   return value ? value : defaultOf(name);
 }

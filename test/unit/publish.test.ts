@@ -252,7 +252,11 @@ describe('waitForPreview', () => {
   const clock = () => {
     let now = 0;
     const waits: number[] = [];
-    return { now: () => now, sleep: async (ms: number) => void (waits.push(ms), (now += ms)), waits };
+    const sleep = async (ms: number) => {
+      waits.push(ms);
+      now += ms;
+    };
+    return { now: () => now, sleep, waits };
   };
 
   it('retries with exponential backoff until the page answers, sending the preview headers', async () => {
