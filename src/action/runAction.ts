@@ -10,7 +10,7 @@ import { findPullRequest } from '../publish/findPullRequest.js';
 import { publishResults } from '../publish/publishResults.js';
 import { readResultsFile } from '../publish/readResultsFile.js';
 import { INPUT_DEFINITIONS } from '../settings/inputDefinitions.js';
-import { artifactName } from '../settings/PublishSettings.js';
+import { artifactName, type PublishSettings } from '../settings/PublishSettings.js';
 import { parsePublishSettings } from '../settings/parsePublishSettings.js';
 import { parseSettings, read, secretValues } from '../settings/parseSettings.js';
 import { resolveTrigger } from '../trigger/resolveTrigger.js';
@@ -50,6 +50,74 @@ function describeTrigger(trigger: Trigger, pullNumber: number | undefined): stri
     .join(' · ');
 }
 
+interface Measured {
+  results: GateResults;
+  /** The rendered report, when this run measured. */
+  markdown?: string;
+  files: { resultsPath: string; reportPath?: string; outputDir: string };
+}
+
+/** Measure mode: the inputs, with the event's placeholders and preview URL, through the whole gate. */
+async function measure(trigger: Trigger, pullNumber: number | undefined, gate: GateDeps): Promise<Measured> {
+  const settings = parseSettings(
+    (name) => core.getInput(name),
+    {
+      ...(pullNumber ? { pr: String(pullNumber) } : {}),
+      ...(trigger.sha ? { sha: trigger.sha } : {}),
+      ...(trigger.branch ? { branch: trigger.branch } : {}),
+      eventName: trigger.eventName,
+    },
+    trigger.previewUrl,
+  );
+  for (const secret of secretValues(settings)) core.setSecret(secret);
+  const outcome = await runGate(settings, gate);
+  return {
+    results: outcome.results,
+    markdown: outcome.markdown,
+    files: {
+      resultsPath: outcome.resultsPath,
+      reportPath: outcome.reportPath,
+      outputDir: settings.outputDir,
+    },
+  };
+}
+
+/**
+ * Comment-only mode: the results.json in output-dir; in a workflow_run, first downloaded from the
+ * measuring run's artifact.
+ */
+async function readUploaded(
+  trigger: Trigger,
+  publish: PublishSettings,
+  deps: ActionDeps,
+  gate: GateDeps,
+): Promise<Measured> {
+  const outputDir = read((name) => core.getInput(name), 'output-dir') ?? 'vitals-gate-results';
+  if (trigger.measuringRunId) {
+    if (!publish.token || !trigger.repository) {
+      throw new UserError(
+        "Missing input 'github-token': comment-only mode needs it (actions: read) to download the measuring run's artifact.",
+      );
+    }
+    const name = artifactName(publish);
+    core.info(`Downloading the artifact '${name}' of run ${trigger.measuringRunId}…`);
+    await deps
+      .artifacts()
+      .download(
+        name,
+        { runId: trigger.measuringRunId, token: publish.token, ...trigger.repository },
+        outputDir,
+      )
+      .catch((error) => {
+        throw new UserError(
+          `Could not download the artifact '${name}' of run ${trigger.measuringRunId}: ${describeError(error)}. Did the measuring workflow upload it (upload-artifact: true, the same name)?`,
+        );
+      });
+  }
+  const resultsPath = join(outputDir, 'results.json');
+  return { results: await readResultsFile(resultsPath, gate.readText), files: { resultsPath, outputDir } };
+}
+
 /**
  * The action's orchestrator and the one place that calls `core.setFailed`: read the event, parse inputs,
  * measure (or, in comment-only mode, read what a measuring run uploaded), publish (artifact, check run,
@@ -84,56 +152,10 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     }
     core.info(describeTrigger(trigger, pullNumber));
 
-    let results: GateResults;
-    let markdown: string | undefined;
-    let files: { resultsPath: string; reportPath?: string; outputDir: string };
-    if (publish.mode === 'measure') {
-      const settings = parseSettings(
-        (name) => core.getInput(name),
-        {
-          ...(pullNumber ? { pr: String(pullNumber) } : {}),
-          ...(trigger.sha ? { sha: trigger.sha } : {}),
-          ...(trigger.branch ? { branch: trigger.branch } : {}),
-          eventName: trigger.eventName,
-        },
-        trigger.previewUrl,
-      );
-      for (const secret of secretValues(settings)) core.setSecret(secret);
-      const outcome = await runGate(settings, gate);
-      results = outcome.results;
-      markdown = outcome.markdown;
-      files = {
-        resultsPath: outcome.resultsPath,
-        reportPath: outcome.reportPath,
-        outputDir: settings.outputDir,
-      };
-    } else {
-      const outputDir = read((name) => core.getInput(name), 'output-dir') ?? 'vitals-gate-results';
-      if (trigger.measuringRunId) {
-        if (!publish.token || !trigger.repository) {
-          throw new UserError(
-            "Missing input 'github-token': comment-only mode needs it (actions: read) to download the measuring run's artifact.",
-          );
-        }
-        const name = artifactName(publish);
-        core.info(`Downloading the artifact '${name}' of run ${trigger.measuringRunId}…`);
-        await deps
-          .artifacts()
-          .download(
-            name,
-            { runId: trigger.measuringRunId, token: publish.token, ...trigger.repository },
-            outputDir,
-          )
-          .catch((error) => {
-            throw new UserError(
-              `Could not download the artifact '${name}' of run ${trigger.measuringRunId}: ${describeError(error)}. Did the measuring workflow upload it (upload-artifact: true, the same name)?`,
-            );
-          });
-      }
-      const resultsPath = join(outputDir, 'results.json');
-      results = await readResultsFile(resultsPath, gate.readText);
-      files = { resultsPath, outputDir };
-    }
+    const { results, markdown, files } =
+      publish.mode === 'measure'
+        ? await measure(trigger, pullNumber, gate)
+        : await readUploaded(trigger, publish, deps, gate);
 
     const published = await publishResults({
       results,
