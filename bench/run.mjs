@@ -1,13 +1,17 @@
-// Bundles bench/abBench.ts (dependencies stay in node_modules) and runs it: `npm run bench -- [K_AA K_20 K_10 K_INP]`.
+// Bundles a benchmark (dependencies stay in node_modules) and runs it:
+// `npm run bench -- [K_AA K_20 K_10 K_INP]` (bench/abBench.ts) or `npm run bench -- lcp [RUNS]` (bench/lcpGlitch.ts).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import url from 'node:url';
 import esbuild from 'esbuild';
 
 const root = path.dirname(path.dirname(url.fileURLToPath(import.meta.url)));
-const outfile = path.join(root, 'bench', '.build', 'abBench.mjs');
+const [first, ...rest] = process.argv.slice(2);
+const name = first === 'lcp' ? 'lcpGlitch' : 'abBench';
+const args = first === 'lcp' ? rest : process.argv.slice(2);
+const outfile = path.join(root, 'bench', '.build', `${name}.mjs`);
 await esbuild.build({
-  entryPoints: [path.join(root, 'bench', 'abBench.ts')],
+  entryPoints: [path.join(root, 'bench', `${name}.ts`)],
   outfile,
   bundle: true,
   platform: 'node',
@@ -15,5 +19,5 @@ await esbuild.build({
   packages: 'external',
   logLevel: 'warning',
 });
-const result = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, [outfile, ...args], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -88,6 +88,8 @@ export interface RunMeasurement {
   traceparent?: string;
   /** Set when the run failed; whatever was measured before the failure is kept. */
   error?: string;
+  /** Why the page was loaded a second time for this run (the first load's LCP was not trustworthy). */
+  remeasured?: string;
 }
 
 /** One Lighthouse navigation's diagnostics for a URL. */

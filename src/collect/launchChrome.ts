@@ -46,14 +46,16 @@ export async function launchChrome(
   });
   const script = inPageScript(webVitalsSource());
   const profile = DEVICE_PROFILES[settings.device];
+  // Pages whose LCP record missed a loaded image on two loads in a row: the page's doing, not worth a retry.
+  const pageKeepsLcpAnomaly = new Set<string>();
   const scope = {
     request: settings.request,
     origins: [...new Set(settings.urls.map((u) => new URL(u).origin))],
   };
   return {
     browserVersion: await browser.version(),
-    measure: (url, index, plan) =>
-      measureRun(
+    measure: async (url, index, plan) => {
+      const { run, lcpAnomaly } = await measureRun(
         browser,
         url,
         index,
@@ -63,9 +65,13 @@ export async function launchChrome(
           timeoutMs: settings.timeoutMs,
           script,
           ...scope,
+          retryLcpAnomaly: !pageKeepsLcpAnomaly.has(url),
         },
         plan,
-      ),
+      );
+      if (lcpAnomaly === 'twice') pageKeepsLcpAnomaly.add(url);
+      return run;
+    },
     lighthouse: (url) => runLighthouse(browser, url, settings.device, settings.timeoutMs, scope),
     close: async () => {
       await browser.close().catch(() => undefined);

@@ -2,6 +2,7 @@ import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { describeError } from '../errors/UserError.js';
 import { INP_SUBPARTS, LCP_SUBPARTS, TTFB_SUBPARTS } from '../metrics/metricDefinitions.js';
 import type { RequestOptions } from '../settings/Settings.js';
+import { checkLcp } from './checkLcp.js';
 import type { DeviceProfile } from './deviceProfiles.js';
 import { REPORT_BINDING } from './inPageScript.js';
 import type { RunPlan } from './Measurer.js';
@@ -22,6 +23,8 @@ export interface MeasureRunOptions {
   request: RequestOptions;
   /** The origins of the measured URLs (not the baseline's, unless they are the same). */
   origins: readonly string[];
+  /** Load the page again when Chrome's LCP record misses a loaded image (default true). */
+  retryLcpAnomaly?: boolean;
 }
 
 /** A metric report as the in-page script sends it. */
@@ -51,31 +54,6 @@ async function prepare(page: Page, cdp: CDPSession, options: MeasureRunOptions):
   // A page that is not the focused foreground tab can be hidden, and web-vitals drops what follows.
   await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
   await page.bringToFront();
-}
-
-const LAST_LCP_ENTRY = `new Promise(function (resolve) {
-  var timer = setTimeout(function () { resolve(null); }, 2000);
-  requestAnimationFrame(function () { requestAnimationFrame(function () {
-    var observer = new PerformanceObserver(function (list) {
-      observer.disconnect();
-      clearTimeout(timer);
-      var entries = list.getEntries();
-      resolve(entries.length ? entries[entries.length - 1].startTime : null);
-    });
-    observer.observe({ type: 'largest-contentful-paint', buffered: true });
-  }); });
-})`;
-
-/**
- * Forces two frames, then reads the browser's own buffered LCP entries: returns the last candidate's time
- * when it is later than the LCP web-vitals reported (a candidate was emitted but not reported, or only
- * emitted with the forced frame), undefined when they agree or the check cannot run.
- */
-async function checkLastLcp(page: Page, reported: number | undefined): Promise<number | undefined> {
-  // A string, not a function: the bundle's keepNames would inject `__name` calls into serialised code.
-  const last = (await page.evaluate(LAST_LCP_ENTRY).catch(() => null)) as number | null;
-  if (last === null) return undefined;
-  return reported === undefined || last > reported + 1 ? last : undefined;
 }
 
 /** Waits until no new report has arrived for `quietMs` (LCP and CLS may still change after load). */
@@ -185,7 +163,25 @@ export async function measureRun(
   index: number,
   options: MeasureRunOptions,
   plan: RunPlan = {},
-): Promise<RunMeasurement> {
+): Promise<{ run: RunMeasurement; lcpAnomaly?: 'once' | 'twice' }> {
+  const first = await measureOnce(browser, url, index, options, plan);
+  if (!first.anomaly || options.retryLcpAnomaly === false) return { run: first.run };
+  // Measured again once: seen as a rare glitch of Chrome's under load, not the page's doing.
+  const second = await measureOnce(browser, url, index, options, plan);
+  const run: RunMeasurement = { ...second.run, remeasured: first.anomaly };
+  // Twice in a row is more likely the page's own behaviour (e.g. an image revealed later): kept as measured.
+  return { run, lcpAnomaly: second.anomaly ? 'twice' : 'once' };
+}
+
+/** One page load; `anomaly` says why its LCP should not be trusted, when the browser's record disagrees. */
+async function measureOnce(
+  browser: Browser,
+  url: string,
+  index: number,
+  options: MeasureRunOptions,
+  plan: RunPlan,
+): Promise<{ run: RunMeasurement; anomaly?: string }> {
+  let anomaly: string | undefined;
   const started = Date.now();
   const reports = new Map<string, Report>();
   let lastReportAt = started;
@@ -234,16 +230,26 @@ export async function measureRun(
       // and a window counted from the (early, text) LCP report would then end the run without it.
       lastReportAt = Math.max(lastReportAt, Date.now());
       await waitForQuiet(() => lastReportAt, options.quietMs ?? 1000, deadline);
-      const missed = await checkLastLcp(page, reports.get('LCP')?.value);
-      if (missed !== undefined) {
-        // Give web-vitals a moment to report the candidate the frame just forced may have produced.
+      const unreported = (check: Awaited<ReturnType<typeof checkLcp>>) => {
+        const reported = reports.get('LCP')?.value;
+        return check?.last && (reported === undefined || check.last.startTime > reported + 1)
+          ? check.last.startTime
+          : undefined;
+      };
+      let check = await checkLcp(page);
+      if (unreported(check) !== undefined) {
+        // Give web-vitals a moment to report the candidate the forced frames may have produced.
         lastReportAt = Date.now();
         await waitForQuiet(() => lastReportAt, 500, Date.now() + 3000);
-        const still = await checkLastLcp(page, reports.get('LCP')?.value);
+        check = await checkLcp(page);
+        const still = unreported(check);
         if (still !== undefined) {
           base.error = `the browser's last LCP candidate (${Math.round(still)} ms) was not reported by web-vitals (last report: ${Math.round(reports.get('LCP')?.value ?? 0)} ms), so this run's LCP is not used`;
           reports.delete('LCP');
         }
+      }
+      if (check?.missedImage && reports.has('LCP') && !base.error) {
+        anomaly = `Chrome recorded no LCP candidate for a loaded image larger than the reported LCP element (${check.missedImage.src})`;
       }
       if (!reports.has('LCP') && !base.error) base.error = 'no LCP was reported (is anything painted?)';
       if (plan.interactions?.length) {
@@ -266,5 +272,5 @@ export async function measureRun(
     await context.close().catch(() => undefined);
   }
   base.wallMs = Date.now() - started;
-  return toMeasurement(base, reports);
+  return { run: toMeasurement(base, reports), ...(anomaly ? { anomaly } : {}) };
 }

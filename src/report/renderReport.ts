@@ -499,6 +499,9 @@ function problemLines(result: UrlResult): string[] {
     ...result.runs
       .filter((run) => run.interactionError)
       .map((run) => `- run ${run.index + 1}: ${untrustedText(run.interactionError ?? '')}`),
+    ...result.runs
+      .filter((run) => run.remeasured)
+      .map((run) => `- run ${run.index + 1} was loaded twice: ${untrustedText(run.remeasured ?? '')}`),
   ];
   return lines.length ? ['**Problems:**', '', ...lines, ''] : [];
 }
