@@ -139,3 +139,18 @@ export function gateResults(urls: UrlResult[], budgetsSource = 'budgets.json'): 
     verdict: computeVerdict(urls.map((u) => u.verdict)),
   };
 }
+
+/** Budgets for the rendering tests: LCP with a subpart budget and a warning, CLS, INP with a third-party warning. */
+export const REPORT_BUDGETS: BudgetsFile = {
+  source: 'perf/budgets.json',
+  budgets: [
+    {
+      path: '/**',
+      metrics: {
+        LCP: { max: 2500, warn: 2000, subparts: { resourceLoadDuration: { max: 1500 } } },
+        CLS: { max: 0.1 },
+        INP: { max: 200, thirdPartyScripts: { warn: 100 } },
+      },
+    },
+  ],
+};

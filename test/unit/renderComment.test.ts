@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BudgetsFile } from '../../src/budgets/Budgets.js';
 import { COMMENT_LIMIT, commentMarker, renderComment } from '../../src/report/renderComment.js';
-import { gateResults, run, urlResult, withInp } from '../helpers/fixtures.js';
-
-const budgets: BudgetsFile = {
-  source: 'perf/budgets.json',
-  budgets: [
-    {
-      path: '/**',
-      metrics: {
-        LCP: { max: 2500, warn: 2000, subparts: { resourceLoadDuration: { max: 1500 } } },
-        CLS: { max: 0.1 },
-        INP: { max: 200 },
-      },
-    },
-  ],
-};
+import { REPORT_BUDGETS as budgets, gateResults, run, urlResult, withInp } from '../helpers/fixtures.js';
 
 function results(pages = 2) {
   const urls = Array.from({ length: pages }, (_, page) =>

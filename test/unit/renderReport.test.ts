@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BudgetsFile } from '../../src/budgets/Budgets.js';
 import { renderReport } from '../../src/report/renderReport.js';
-import { gateResults, run, urlResult, withInp } from '../helpers/fixtures.js';
-
-const budgets: BudgetsFile = {
-  source: 'perf/budgets.json',
-  budgets: [
-    {
-      path: '/**',
-      metrics: {
-        LCP: { max: 2500, warn: 2000, subparts: { resourceLoadDuration: { max: 1500 } } },
-        CLS: { max: 0.1 },
-        INP: { max: 200, thirdPartyScripts: { warn: 100 } },
-      },
-    },
-  ],
-};
+import { REPORT_BUDGETS as budgets, gateResults, run, urlResult, withInp } from '../helpers/fixtures.js';
 
 function report() {
   const home = urlResult(
