@@ -2,7 +2,7 @@ import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { describeError } from '../errors/UserError.js';
 import { INP_SUBPARTS, LCP_SUBPARTS, TTFB_SUBPARTS } from '../metrics/metricDefinitions.js';
 import type { RequestOptions } from '../settings/Settings.js';
-import { checkLcp } from './checkLcp.js';
+import { checkLcp, type LcpCheck } from './checkLcp.js';
 import type { DeviceProfile } from './deviceProfiles.js';
 import { REPORT_BINDING } from './inPageScript.js';
 import type { RunPlan } from './Measurer.js';
@@ -25,6 +25,8 @@ export interface MeasureRunOptions {
   origins: readonly string[];
   /** Load the page again when Chrome's LCP record misses a loaded image (default true). */
   retryLcpAnomaly?: boolean;
+  /** Reads the browser's own LCP record (default: `checkLcp`); tests pass their own. */
+  checkLcp?: (page: Page) => Promise<LcpCheck | undefined>;
 }
 
 /** A metric report as the in-page script sends it. */
@@ -230,18 +232,19 @@ async function measureOnce(
       // and a window counted from the (early, text) LCP report would then end the run without it.
       lastReportAt = Math.max(lastReportAt, Date.now());
       await waitForQuiet(() => lastReportAt, options.quietMs ?? 1000, deadline);
-      const unreported = (check: Awaited<ReturnType<typeof checkLcp>>) => {
+      const unreported = (check: LcpCheck | undefined) => {
         const reported = reports.get('LCP')?.value;
         return check?.last && (reported === undefined || check.last.startTime > reported + 1)
           ? check.last.startTime
           : undefined;
       };
-      let check = await checkLcp(page);
+      const readRecord = options.checkLcp ?? checkLcp;
+      let check = await readRecord(page);
       if (unreported(check) !== undefined) {
         // Give web-vitals a moment to report the candidate the forced frames may have produced.
         lastReportAt = Date.now();
         await waitForQuiet(() => lastReportAt, 500, Date.now() + 3000);
-        check = await checkLcp(page);
+        check = await readRecord(page);
         const still = unreported(check);
         if (still !== undefined) {
           base.error = `the browser's last LCP candidate (${Math.round(still)} ms) was not reported by web-vitals (last report: ${Math.round(reports.get('LCP')?.value ?? 0)} ms), so this run's LCP is not used`;
