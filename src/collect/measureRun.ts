@@ -156,8 +156,10 @@ function toMeasurement(base: RunMeasurement, reports: Map<string, Report>): RunM
 }
 
 /**
- * One page load in a fresh browser context (cold cache, no cookies): device emulation and throttling,
- * web-vitals injected before any page script, load, network idle, then quiet until metrics settle.
+ * One run: a page load in a fresh browser context (cold cache, no cookies) with device emulation and
+ * throttling, web-vitals injected before any page script, load, network idle, then quiet until metrics
+ * settle. When Chrome's own LCP record misses a loaded image, the page is loaded once more (unless
+ * `retryLcpAnomaly` is false) and the second load is the run; `lcpAnomaly` says whether that happened.
  */
 export async function measureRun(
   browser: Browser,
