@@ -7,7 +7,7 @@ export { toJsonPath };
 
 import type { BudgetEntry, BudgetsFile, FieldOptions, Threshold } from './Budgets.js';
 
-const ajv = new Ajv({ allErrors: true, verbose: true });
+const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
 const validate = ajv.compile(schema);
 
 function checkWarnBelowMax(threshold: Threshold | undefined, path: string, problems: string[]): void {

@@ -7,7 +7,7 @@ import { describeSchemaErrors, parseJson } from '../schema/jsonErrors.js';
 import { FIELD_METRICS, type FieldMetric, type FieldPage, type FieldSnapshot } from './FieldData.js';
 import { normalizePage, routeOf } from './matchFieldPage.js';
 
-const validate = new Ajv({ allErrors: true, verbose: true }).compile(schema);
+const validate = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(schema);
 
 /** The fields a beacon may name its page by, in order of preference. */
 export const BEACON_PAGE_FIELDS = ['page', 'pathname', 'path', 'url', 'page_url', 'href'] as const;

@@ -55,6 +55,7 @@ describe('the bundled action (dist/index.js)', () => {
       /::error::Performance budgets exceeded on http:\/\/127\.0\.0\.1:\d+\/product\/1/,
     );
     expect(child.stdout + child.stderr).not.toMatch(/\n\s+at .*\.js:\d+/); // no stack trace
+    expect(child.stderr).not.toContain('strict mode'); // no schema-compiler chatter outside core's log
 
     const summary = await readFile(files.summary, 'utf8');
     expect(summary).toContain('## ❌ vitals-gate: fail');
