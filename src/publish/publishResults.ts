@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describeError } from '../errors/UserError.js';
 import type { GateResults } from '../gate/GateResults.js';
 import type { GitHubApi } from '../github/GitHubApi.js';
+import { statusOf } from '../github/withRetries.js';
 import type { Logger } from '../log/Logger.js';
 import { type CommentLinks, renderComment } from '../report/renderComment.js';
 import { renderReport } from '../report/renderReport.js';
@@ -41,7 +42,7 @@ const TITLE = { pass: 'Within budget', warn: 'Within budget, with warnings', fai
 
 /** Why a write was refused, and how to fix it. */
 function explain(error: unknown, permission: string): string {
-  const status = (error as { status?: number }).status;
+  const status = statusOf(error);
   if (status === 403 || status === 401) {
     return `GitHub refused it (HTTP ${status}): the token needs \`permissions: ${permission}\`; a pull request from a fork or Dependabot gets a read-only token (see the README's fork setup).`;
   }

@@ -88,8 +88,14 @@ function deploymentTrigger(base: Trigger, payload: Json): Trigger {
 
 function statusTrigger(base: Trigger, payload: Json): Trigger {
   const context = text(payload.context) ?? '';
+  if (!NETLIFY_PREVIEW_CONTEXT.test(context)) {
+    return {
+      ...base,
+      skip: `status '${context}' is not a Netlify deploy preview (netlify/<site>/deploy-preview)`,
+    };
+  }
   const branches = Array.isArray(payload.branches) ? payload.branches : [];
-  const trigger = deployedTrigger(base, {
+  return deployedTrigger(base, {
     ...optional('sha', text(payload.sha)),
     ...optional('branch', text(object(branches[0]).name)),
     state: text(payload.state) ?? 'unknown',
@@ -97,11 +103,6 @@ function statusTrigger(base: Trigger, payload: Json): Trigger {
     what: 'Netlify deploy preview status',
     urlField: 'target_url',
   });
-  if (!NETLIFY_PREVIEW_CONTEXT.test(context)) {
-    delete trigger.previewUrl;
-    trigger.skip = `status '${context}' is not a Netlify deploy preview (netlify/<site>/deploy-preview)`;
-  }
-  return trigger;
 }
 
 function workflowRunTrigger(base: Trigger, payload: Json): Trigger {
