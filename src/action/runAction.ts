@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { describeError, UserError } from '../errors/UserError.js';
-import type { GateResults } from '../gate/GateResults.js';
 import type { GateDeps } from '../gate/runGate.js';
 import { runGate } from '../gate/runGate.js';
 import type { GitHubApi } from '../github/GitHubApi.js';
@@ -9,6 +8,7 @@ import type { ArtifactStore } from '../publish/ArtifactStore.js';
 import { findPullRequest } from '../publish/findPullRequest.js';
 import { publishResults } from '../publish/publishResults.js';
 import { readResultsFile } from '../publish/readResultsFile.js';
+import type { GateResults } from '../results/GateResults.js';
 import { INPUT_DEFINITIONS } from '../settings/inputDefinitions.js';
 import { artifactName, type PublishSettings } from '../settings/PublishSettings.js';
 import { parsePublishSettings } from '../settings/parsePublishSettings.js';

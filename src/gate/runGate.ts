@@ -12,18 +12,18 @@ import { anyInconclusive, type Comparison, compareRuns } from '../compare/compar
 import { collectFieldData, type FieldOutcome } from '../field/collectFieldData.js';
 import { matchFieldPage } from '../field/matchFieldPage.js';
 import type { Logger } from '../log/Logger.js';
+import { formatValue } from '../report/formatValue.js';
+import { renderReport } from '../report/renderReport.js';
+import type { GateResults, UrlResult } from '../results/GateResults.js';
 import {
   lighthouseReportName,
   type OutputFiles,
   type WrittenOutputs,
   writeOutputs,
-} from '../publish/writeOutputs.js';
-import { formatValue } from '../report/formatValue.js';
-import { renderReport } from '../report/renderReport.js';
+} from '../results/writeOutputs.js';
 import { baselineFor } from '../settings/parseSettings.js';
 import type { Settings } from '../settings/Settings.js';
 import { computeVerdict, verdictForUrl } from '../verdict/computeVerdict.js';
-import type { GateResults, UrlResult } from './GateResults.js';
 
 /** The settings as written to results.json: the CrUX API key, header and cookie values replaced by `***`. */
 export function maskSecrets(settings: Settings): Settings {

@@ -1,5 +1,5 @@
-import type { GateResults } from '../gate/GateResults.js';
 import { describeChange, describeCheck, pageLabel } from '../report/renderReport.js';
+import type { GateResults } from '../results/GateResults.js';
 
 export interface Annotation {
   level: 'failure' | 'warning';

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { describeError } from '../errors/UserError.js';
-import type { GateResults } from '../gate/GateResults.js';
 import type { GitHubApi } from '../github/GitHubApi.js';
 import { statusOf } from '../github/withRetries.js';
 import type { Logger } from '../log/Logger.js';
 import { type CommentLinks, renderComment } from '../report/renderComment.js';
 import { renderReport } from '../report/renderReport.js';
+import type { GateResults } from '../results/GateResults.js';
 import type { PublishSettings } from '../settings/PublishSettings.js';
 import { artifactName } from '../settings/PublishSettings.js';
 import type { Trigger } from '../trigger/Trigger.js';

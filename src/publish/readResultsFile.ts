@@ -1,6 +1,6 @@
 import type { ReadText } from '../budgets/loadBudgets.js';
 import { UserError } from '../errors/UserError.js';
-import type { GateResults } from '../gate/GateResults.js';
+import type { GateResults } from '../results/GateResults.js';
 
 /**
  * Strips markdown and HTML punctuation from every string of an untrusted results file (a fork's

@@ -1,7 +1,7 @@
 import { markdownTable } from 'markdown-table';
 import type { Comparison } from '../compare/compareRuns.js';
-import type { GateResults, UrlResult } from '../gate/GateResults.js';
 import { METRIC_NAMES, type MetricName } from '../metrics/metricDefinitions.js';
+import type { GateResults, UrlResult } from '../results/GateResults.js';
 import { untrustedCode } from './escapeMarkdown.js';
 import { formatValue, STATUS_LABEL } from './formatValue.js';
 import {

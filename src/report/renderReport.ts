@@ -2,7 +2,6 @@ import { markdownTable } from 'markdown-table';
 import type { RunMeasurement } from '../collect/RunMeasurement.js';
 import type { Comparison } from '../compare/compareRuns.js';
 import type { FieldMetric, FieldSnapshot } from '../field/FieldData.js';
-import type { GateResults, UrlResult } from '../gate/GateResults.js';
 import {
   INP_SUBPART_TITLES,
   INP_SUBPARTS,
@@ -16,6 +15,7 @@ import {
   TTFB_SUBPARTS,
   type TtfbSubpart,
 } from '../metrics/metricDefinitions.js';
+import type { GateResults, UrlResult } from '../results/GateResults.js';
 import type { BudgetCheck, CheckPart, Status } from '../verdict/Verdict.js';
 import { untrustedCode, untrustedText } from './escapeMarkdown.js';
 import { formatThreshold, formatValue, RATING_LABEL, STATUS_LABEL, textBar } from './formatValue.js';

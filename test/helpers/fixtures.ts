@@ -4,7 +4,7 @@ import type { BudgetsFile } from '../../src/budgets/Budgets.js';
 import { resolveBudget } from '../../src/budgets/resolveBudget.js';
 import type { RunMeasurement } from '../../src/collect/RunMeasurement.js';
 import type { FieldMatch } from '../../src/field/FieldData.js';
-import type { GateResults, UrlResult } from '../../src/gate/GateResults.js';
+import type { GateResults, UrlResult } from '../../src/results/GateResults.js';
 import type { Settings } from '../../src/settings/Settings.js';
 import { computeVerdict, verdictForUrl } from '../../src/verdict/computeVerdict.js';
 

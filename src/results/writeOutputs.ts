@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { GateResults } from '../gate/GateResults.js';
+import type { GateResults } from './GateResults.js';
 
 /** The file-system operations the gate needs; an interface so the gate can be tested without disk. */
 export interface OutputFiles {
