@@ -1,4 +1,5 @@
-import { describeChange, describeCheck, pageLabel } from '../report/renderReport.js';
+import { describeChange, describeCheck } from '../report/describeCheck.js';
+import { pageLabel } from '../report/labels.js';
 import type { GateResults } from '../results/GateResults.js';
 
 export interface Annotation {

@@ -2,24 +2,17 @@ import { markdownTable } from 'markdown-table';
 import type { Comparison } from '../compare/compareRuns.js';
 import { METRIC_NAMES, type MetricName } from '../metrics/metricDefinitions.js';
 import type { GateResults, UrlResult } from '../results/GateResults.js';
+import { attributionSections } from './attributionSections.js';
+import { describeChange } from './describeCheck.js';
 import { untrustedCode } from './escapeMarkdown.js';
+import { fieldSummary } from './fieldSummary.js';
 import { formatValue, STATUS_LABEL } from './formatValue.js';
-import {
-  attributionSections,
-  budgetCell,
-  describeChange,
-  fieldCell,
-  fieldSummary,
-  HEADLINE,
-  metricCheck,
-  metricStatus,
-  overviewTable,
-  pageLabel,
-  reasonsFor,
-  runNotes,
-  STATUS_ICON,
-  summarySentence,
-} from './renderReport.js';
+import { HEADLINE, pageLabel, STATUS_ICON } from './labels.js';
+import { budgetCell, fieldCell } from './metricCells.js';
+import { metricCheck, metricStatus } from './metricStatus.js';
+import { overviewTable } from './overviewTable.js';
+import { reasonsFor } from './reasonsFor.js';
+import { runNotes, summarySentence } from './summarySentence.js';
 
 /** GitHub refuses comment bodies longer than this many characters. */
 export const COMMENT_LIMIT = 65_536;

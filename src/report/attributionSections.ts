@@ -1,0 +1,63 @@
+import type { GateResults, UrlResult } from '../results/GateResults.js';
+import { baselineSection } from './baselineSection.js';
+import { clsLine } from './clsLine.js';
+import { untrustedCode, untrustedText } from './escapeMarkdown.js';
+import { formatValue } from './formatValue.js';
+import { inpSection } from './inpSection.js';
+import { lcpSection } from './lcpSection.js';
+import { serverTimingLine, traceLinks, ttfbLine } from './ttfbLines.js';
+
+function lighthouseLine(result: UrlResult): string[] {
+  const lighthouse = result.lighthouse;
+  if (!lighthouse) return [];
+  if (lighthouse.error) return [`**Lighthouse:** failed: ${untrustedText(lighthouse.error)}`, ''];
+  const parts: string[] = [];
+  if (lighthouse.performanceScore !== undefined)
+    parts.push(`performance score ${lighthouse.performanceScore}`);
+  if (lighthouse.tbt !== undefined) parts.push(`TBT ${formatValue('TBT', lighthouse.tbt)}`);
+  if (lighthouse.reportFile) parts.push(`HTML report \`${lighthouse.reportFile}\` in the results folder`);
+  return [
+    `**Lighthouse ${lighthouse.lighthouseVersion ?? ''}** (one navigation, simulated throttling): ${parts.join(' · ')}`,
+    '',
+  ];
+}
+
+function problemLines(result: UrlResult): string[] {
+  const failedRuns = result.runs.filter((run) => run.error);
+  const lines = [
+    ...result.verdict.problems.map((problem) => `- ${untrustedText(problem)}`),
+    ...failedRuns.map((run) => `- run ${run.index + 1} failed: ${untrustedText(run.error ?? '')}`),
+    ...result.runs
+      .filter((run) => run.interactionError)
+      .map((run) => `- run ${run.index + 1}: ${untrustedText(run.interactionError ?? '')}`),
+    ...result.runs
+      .filter((run) => run.remeasured)
+      .map((run) => `- run ${run.index + 1} was loaded twice: ${untrustedText(run.remeasured ?? '')}`),
+  ];
+  return lines.length ? ['**Problems:**', '', ...lines, ''] : [];
+}
+
+function fieldLine(result: UrlResult): string[] {
+  if (!result.field) return [];
+  if (result.field.status === 'missing')
+    return [`No field data for this page: ${untrustedText(result.field.reason)}.`, ''];
+  const scope =
+    result.field.page.scope === 'origin' ? ' (the whole origin: this URL has no field data of its own)' : '';
+  return [`Field data matched as ${untrustedCode(result.field.key, { inTable: false })}${scope}.`, ''];
+}
+
+/** A page's evidence below its metrics table: field match, baseline, subparts, scripts, shifts, problems. */
+export function attributionSections(result: UrlResult, settings: GateResults['settings']): string[] {
+  return [
+    ...fieldLine(result),
+    ...baselineSection(result, settings.regressionTolerance),
+    ...lcpSection(result),
+    ...inpSection(result),
+    ...clsLine(result),
+    ...ttfbLine(result),
+    ...serverTimingLine(result),
+    ...traceLinks(result, settings.traceUrl),
+    ...lighthouseLine(result),
+    ...problemLines(result),
+  ];
+}

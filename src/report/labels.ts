@@ -1,0 +1,28 @@
+import { INP_SUBPART_TITLES, LCP_SUBPART_TITLES } from '../metrics/metricDefinitions.js';
+import type { BudgetCheck, CheckPart, Status } from '../verdict/Verdict.js';
+
+export const HEADLINE: Record<Status, string> = {
+  pass: '✅ vitals-gate: pass',
+  warn: '⚠️ vitals-gate: pass with warnings',
+  fail: '❌ vitals-gate: fail',
+};
+
+export const STATUS_ICON: Record<BudgetCheck['status'], string> = {
+  pass: '✅',
+  warn: '⚠️',
+  fail: '❌',
+  'not-measured': '➖',
+};
+
+export const PART_TITLES: Record<CheckPart, string> = {
+  ...LCP_SUBPART_TITLES,
+  ...INP_SUBPART_TITLES,
+  thirdPartyScripts: 'Third-party scripts',
+  field: 'vs production p75',
+};
+
+/** The page's path and query, as a short label. */
+export function pageLabel(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+}
