@@ -1,4 +1,4 @@
-import { pathPatternToRegExp } from '../budgets/matchPath.js';
+import { compilePathPattern } from '../budgets/matchPath.js';
 import type { FieldMatch, FieldSnapshot } from './FieldData.js';
 
 /**
@@ -19,7 +19,7 @@ export function normalizePage(page: string, keepQuery = false): string {
 
 /** The route pattern a path belongs to (first match), or the path itself. */
 export function routeOf(path: string, routes: readonly string[]): string {
-  return routes.find((route) => pathPatternToRegExp(route).test(path)) ?? path;
+  return routes.find((route) => compilePathPattern(route).test(path)) ?? path;
 }
 
 /**
@@ -36,7 +36,7 @@ export function matchFieldPage(
   const path = normalizePage(url, keepQuery);
   const route = routeOf(path, routes);
   const pattern = Object.keys(snapshot.pages).find(
-    (key) => key !== '*' && key.includes('*') && pathPatternToRegExp(key).test(path),
+    (key) => key !== '*' && key.includes('*') && compilePathPattern(key).test(path),
   );
   for (const key of [path, route, pattern]) {
     const page = key === undefined ? undefined : snapshot.pages[key];
