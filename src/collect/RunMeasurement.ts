@@ -1,4 +1,5 @@
 import type { InpSubpart, LcpSubpart, TtfbSubpart } from '../metrics/metricDefinitions.js';
+import type { NetworkLog } from './recordNetwork.js';
 
 /** A Server-Timing entry of the document response, as the page saw it. */
 export interface ServerTimingEntry {
@@ -90,6 +91,8 @@ export interface RunMeasurement {
   error?: string;
   /** Why the page was loaded a second time for this run (the first load's LCP was not trustworthy). */
   remeasured?: string;
+  /** Every request of the run with its bytes, for resource budgets. */
+  network?: NetworkLog;
 }
 
 /** One Lighthouse navigation's diagnostics for a URL. */

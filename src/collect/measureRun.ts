@@ -8,6 +8,7 @@ import { REPORT_BINDING } from './inPageScript.js';
 import type { RunPlan } from './Measurer.js';
 import { performInteractions } from './performInteractions.js';
 import type { RunMeasurement, ScriptTiming, ShiftSource } from './RunMeasurement.js';
+import { recordNetwork } from './recordNetwork.js';
 import { scopeRequests } from './scopeRequests.js';
 import { newTraceparent } from './traceparent.js';
 
@@ -212,6 +213,7 @@ async function measureOnce(
       }
     });
     await prepare(page, cdp, options);
+    base.network = await recordNetwork(cdp); // fills in as the run goes
     const { frameTree } = await cdp.send('Page.getFrameTree');
     await scopeRequests(cdp, {
       request: options.request,
