@@ -1,3 +1,4 @@
+import { coreActionsIo } from './action/coreActionsIo.js';
 import { runAction } from './action/runAction.js';
 import { nodeGateDeps } from './gate/nodeGateDeps.js';
 import { octokitGitHubApi } from './github/octokitGitHubApi.js';
@@ -7,6 +8,7 @@ import { actionsArtifactStore } from './publish/actionsArtifactStore.js';
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 await runAction({
+  io: coreActionsIo,
   env: process.env,
   gate: () => nodeGateDeps(actionsLogger),
   github: (token, repository) =>

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import * as core from '@actions/core';
 import { describeError, UserError } from '../errors/UserError.js';
 import type { GateDeps } from '../gate/runGate.js';
 import { runGate } from '../gate/runGate.js';
@@ -15,9 +14,12 @@ import { parsePublishSettings } from '../settings/parsePublishSettings.js';
 import { parseSettings, read, secretValues } from '../settings/parseSettings.js';
 import { resolveTrigger } from '../trigger/resolveTrigger.js';
 import type { Trigger } from '../trigger/Trigger.js';
+import type { ActionsIo } from './ActionsIo.js';
 
 /** Everything the action does I/O with beyond the gate itself, passed in. */
 export interface ActionDeps {
+  /** Inputs, outputs, secrets, job summary and log lines of the runner. */
+  io: ActionsIo;
   /** The runner's environment (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_REPOSITORY, …). */
   env: Record<string, string | undefined>;
   gate(): GateDeps;
@@ -58,9 +60,14 @@ interface Measured {
 }
 
 /** Measure mode: the inputs, with the event's placeholders and preview URL, through the whole gate. */
-async function measure(trigger: Trigger, pullNumber: number | undefined, gate: GateDeps): Promise<Measured> {
+async function measure(
+  trigger: Trigger,
+  pullNumber: number | undefined,
+  gate: GateDeps,
+  io: ActionsIo,
+): Promise<Measured> {
   const settings = parseSettings(
-    (name) => core.getInput(name),
+    (name) => io.getInput(name),
     {
       ...(pullNumber ? { pr: String(pullNumber) } : {}),
       ...(trigger.sha ? { sha: trigger.sha } : {}),
@@ -69,7 +76,7 @@ async function measure(trigger: Trigger, pullNumber: number | undefined, gate: G
     },
     trigger.previewUrl,
   );
-  for (const secret of secretValues(settings)) core.setSecret(secret);
+  for (const secret of secretValues(settings)) io.setSecret(secret);
   const outcome = await runGate(settings, gate);
   return {
     results: outcome.results,
@@ -92,7 +99,8 @@ async function readUploaded(
   deps: ActionDeps,
   gate: GateDeps,
 ): Promise<Measured> {
-  const outputDir = read((name) => core.getInput(name), 'output-dir') ?? 'vitals-gate-results';
+  const { io } = deps;
+  const outputDir = read((name) => io.getInput(name), 'output-dir') ?? 'vitals-gate-results';
   if (trigger.measuringRunId) {
     if (!publish.token || !trigger.repository) {
       throw new UserError(
@@ -100,7 +108,7 @@ async function readUploaded(
       );
     }
     const name = artifactName(publish);
-    core.info(`Downloading the artifact '${name}' of run ${trigger.measuringRunId}…`);
+    io.info(`Downloading the artifact '${name}' of run ${trigger.measuringRunId}…`);
     await deps
       .artifacts()
       .download(
@@ -119,24 +127,25 @@ async function readUploaded(
 }
 
 /**
- * The action's orchestrator and the one place that calls `core.setFailed`: read the event, parse inputs,
+ * The action's orchestrator and the one place that calls `setFailed`: read the event, parse inputs,
  * measure (or, in comment-only mode, read what a measuring run uploaded), publish (artifact, check run,
  * PR comment, job summary, outputs), and fail the step on a failing verdict or an error. A publishing
  * failure never changes the verdict.
  */
 export async function runAction(deps: ActionDeps): Promise<void> {
+  const { io } = deps;
   try {
     const gate = deps.gate();
     const trigger = resolveTrigger(deps.env, await readPayload(deps.env, gate));
-    const publish = parsePublishSettings((name) => core.getInput(name));
-    if (publish.token) core.setSecret(publish.token);
+    const publish = parsePublishSettings((name) => io.getInput(name));
+    if (publish.token) io.setSecret(publish.token);
     for (const input of INPUT_DEFINITIONS) {
-      const value = core.getInput(input.name);
-      core.debug(`input ${input.name} = ${SECRET_INPUTS.has(input.name) && value ? '***' : value}`);
+      const value = io.getInput(input.name);
+      io.debug(`input ${input.name} = ${SECRET_INPUTS.has(input.name) && value ? '***' : value}`);
     }
     if (trigger.skip) {
-      core.info(`vitals-gate: nothing to measure for this ${trigger.eventName} event: ${trigger.skip}.`);
-      core.setOutput('result', 'skipped');
+      io.info(`vitals-gate: nothing to measure for this ${trigger.eventName} event: ${trigger.skip}.`);
+      io.setOutput('result', 'skipped');
       return;
     }
     const api =
@@ -144,17 +153,15 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     let pullNumber = trigger.pullNumber;
     if (!pullNumber && trigger.lookupPull && api) {
       pullNumber = await findPullRequest(api, trigger.lookupPull).catch((error) => {
-        core.warning(
-          `Could not find the pull request of ${trigger.lookupPull?.sha}: ${describeError(error)}`,
-        );
+        io.warning(`Could not find the pull request of ${trigger.lookupPull?.sha}: ${describeError(error)}`);
         return undefined;
       });
     }
-    core.info(describeTrigger(trigger, pullNumber));
+    io.info(describeTrigger(trigger, pullNumber));
 
     const { results, markdown, files } =
       publish.mode === 'measure'
-        ? await measure(trigger, pullNumber, gate)
+        ? await measure(trigger, pullNumber, gate, deps.io)
         : await readUploaded(trigger, publish, deps, gate);
 
     const published = await publishResults({
@@ -169,28 +176,28 @@ export async function runAction(deps: ActionDeps): Promise<void> {
         deps.env.ACTIONS_RUNTIME_TOKEN && deps.env.ACTIONS_RESULTS_URL ? deps.artifacts() : undefined,
       log: gate.log,
     });
-    await core.summary.addRaw(published.summary, true).write();
-    core.setOutput('result', results.verdict.status);
-    core.setOutput('results-path', files.resultsPath);
-    if (files.reportPath) core.setOutput('report-path', files.reportPath);
-    if (published.commentUrl) core.setOutput('comment-url', published.commentUrl);
-    if (published.reportUrl) core.setOutput('report-url', published.reportUrl);
+    await io.appendSummary(published.summary);
+    io.setOutput('result', results.verdict.status);
+    io.setOutput('results-path', files.resultsPath);
+    if (files.reportPath) io.setOutput('report-path', files.reportPath);
+    if (published.commentUrl) io.setOutput('comment-url', published.commentUrl);
+    if (published.reportUrl) io.setOutput('report-url', published.reportUrl);
     if (publish.mode === 'measure') {
       for (const annotation of published.annotations) {
         const properties = { title: annotation.title };
-        if (annotation.level === 'failure') core.error(annotation.message, properties);
-        else core.warning(annotation.message, properties);
+        if (annotation.level === 'failure') io.error(annotation.message, properties);
+        else io.warning(annotation.message, properties);
       }
     }
     if (results.verdict.status === 'fail' && publish.mode === 'measure') {
       const failing = results.verdict.urls.filter((url) => url.status === 'fail').map((url) => url.url);
-      core.setFailed(`Performance budgets exceeded on ${failing.join(', ')}. See the job summary for why.`);
+      io.setFailed(`Performance budgets exceeded on ${failing.join(', ')}. See the job summary for why.`);
     } else {
-      core.info(`vitals-gate: ${results.verdict.status}`);
+      io.info(`vitals-gate: ${results.verdict.status}`);
     }
   } catch (error) {
-    core.setOutput('result', 'error');
-    if (!(error instanceof UserError) && error instanceof Error && error.stack) core.debug(error.stack);
-    core.setFailed(describeError(error));
+    io.setOutput('result', 'error');
+    if (!(error instanceof UserError) && error instanceof Error && error.stack) io.debug(error.stack);
+    io.setFailed(describeError(error));
   }
 }

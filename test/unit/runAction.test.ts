@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ActionsIo } from '../../src/action/ActionsIo.js';
+import { type ActionDeps, runAction } from '../../src/action/runAction.js';
+import type { Measurer } from '../../src/collect/Measurer.js';
+import type { GateDeps } from '../../src/gate/runGate.js';
+import type { Logger } from '../../src/log/Logger.js';
+import { INPUT_DEFINITIONS } from '../../src/settings/inputDefinitions.js';
+import { gateResults, REPORT_BUDGETS, run, urlResult } from '../helpers/fixtures.js';
+
+const silent: Logger = { info: () => {}, warning: () => {}, debug: () => {}, group: (_name, fn) => fn() };
+
+const PULL_REQUEST = readFileSync(new URL('../fixtures/events/pull_request.json', import.meta.url), 'utf8');
+
+/**
+ * A recording Actions runner: inputs as the runner passes them, action.yml's defaults filled in, except
+ * expressions (`github-token: ${{ github.token }}`): these runs have no token, so nothing goes to GitHub.
+ */
+function fakeIo(inputs: Record<string, string>) {
+  const calls = {
+    outputs: {} as Record<string, string>,
+    secrets: [] as string[],
+    failed: [] as string[],
+    summary: [] as string[],
+    info: [] as string[],
+    annotations: [] as string[],
+  };
+  const io: ActionsIo = {
+    getInput: (name) => {
+      const fallback = INPUT_DEFINITIONS.find((input) => input.name === name)?.default ?? '';
+      return inputs[name] ?? (fallback.startsWith('${{') ? '' : fallback);
+    },
+    setOutput: (name, value) => {
+      calls.outputs[name] = value;
+    },
+    setSecret: (value) => void calls.secrets.push(value),
+    setFailed: (message) => void calls.failed.push(message),
+    appendSummary: async (markdown) => void calls.summary.push(markdown),
+    info: (message) => void calls.info.push(message),
+    debug: () => {},
+    warning: (message, properties) => void calls.annotations.push(`warning ${properties?.title}: ${message}`),
+    error: (message, properties) => void calls.annotations.push(`error ${properties?.title}: ${message}`),
+  };
+  return { io, calls };
+}
+
+/** The gate with files in memory and a measurer whose LCP is fixed; `launched` counts browser starts. */
+function memoryGate(files: Record<string, string>, lcp = 1200) {
+  const written = new Map<string, string>();
+  const launched: string[] = [];
+  const measurer: Measurer = {
+    browserVersion: 'FakeChrome/1',
+    measure: async (url, index) => ({ ...run(index, lcp), url }),
+    lighthouse: async () => ({ summary: {}, html: '' }),
+    close: async () => {},
+  };
+  const deps: GateDeps = {
+    log: silent,
+    readText: async (path) => {
+      const text = files[path];
+      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      return text;
+    },
+    files: { mkdir: async () => {}, writeFile: async (path, content) => void written.set(path, content) },
+    launchMeasurer: async () => {
+      launched.push('chrome');
+      return measurer;
+    },
+    now: () => new Date('2026-11-22T10:00:00Z'),
+    probe: async () => 200,
+    sleep: async () => {},
+    toolVersion: '0.0.0-test',
+  };
+  return { deps, written, launched };
+}
+
+function actionDeps(io: ActionsIo, gate: GateDeps, event = 'pull_request'): ActionDeps {
+  return {
+    io,
+    env: { GITHUB_EVENT_NAME: event, GITHUB_EVENT_PATH: 'event.json', GITHUB_REPOSITORY: 'acme/shop' },
+    gate: () => gate,
+    github: () => {
+      throw new Error('no GitHub API without a token');
+    },
+    artifacts: () => {
+      throw new Error('no artifact service outside a runner');
+    },
+  };
+}
+
+const BUDGETS = JSON.stringify({ budgets: [{ path: '/**', metrics: { LCP: { max: 2500 } } }] });
+
+describe('runAction (a fake runner, no Chrome)', () => {
+  it('skips a closed pull request without measuring or failing', async () => {
+    const closed = JSON.stringify({ ...JSON.parse(PULL_REQUEST), action: 'closed' });
+    const { io, calls } = fakeIo({ urls: 'https://shop.example/' });
+    const gate = memoryGate({ 'event.json': closed });
+    await runAction(actionDeps(io, gate.deps));
+    expect(calls.outputs).toEqual({ result: 'skipped' });
+    expect(calls.info).toEqual([
+      'vitals-gate: nothing to measure for this pull_request event: pull request #42 was closed.',
+    ]);
+    expect(calls.failed).toEqual([]);
+    expect(gate.launched).toEqual([]);
+  });
+
+  it('fails the step with one clear message on a bad input, before starting Chrome', async () => {
+    const { io, calls } = fakeIo({ urls: 'https://shop.example/', runs: 'many' });
+    const gate = memoryGate({ 'event.json': PULL_REQUEST });
+    await runAction(actionDeps(io, gate.deps));
+    expect(calls.failed).toHaveLength(1);
+    expect(calls.failed[0]).toMatch(/^Invalid input 'runs': 'many'/);
+    expect(calls.outputs).toEqual({ result: 'error' });
+    expect(gate.launched).toEqual([]);
+  });
+
+  it('fails the step on a failing verdict, with outputs, job summary and annotations', async () => {
+    const { io, calls } = fakeIo({ urls: 'https://shop.example/', budgets: 'budgets.json', runs: '3' });
+    const gate = memoryGate({ 'event.json': PULL_REQUEST, 'budgets.json': BUDGETS }, 3100);
+    await runAction(actionDeps(io, gate.deps));
+    expect(calls.failed).toEqual([
+      'Performance budgets exceeded on https://shop.example/. See the job summary for why.',
+    ]);
+    expect(calls.outputs).toEqual({
+      result: 'fail',
+      'results-path': 'vitals-gate-results/results.json',
+      'report-path': 'vitals-gate-results/report.md',
+    });
+    expect(calls.summary).toHaveLength(1);
+    expect(calls.summary[0]).toContain('## ❌ vitals-gate: fail');
+    expect(calls.annotations.some((line) => line.startsWith('error ') && line.includes('LCP 3,100 ms'))).toBe(
+      true,
+    );
+    expect(JSON.parse(gate.written.get('vitals-gate-results/results.json') ?? '{}').verdict.status).toBe(
+      'fail',
+    );
+    expect(calls.info).toContain('Event: pull_request · commit 4f2a9c1 · pull request #42');
+  });
+
+  it('passes within budget: outputs and summary, no failure', async () => {
+    const { io, calls } = fakeIo({ urls: 'https://shop.example/', budgets: 'budgets.json', runs: '1' });
+    const gate = memoryGate({ 'event.json': PULL_REQUEST, 'budgets.json': BUDGETS }, 1200);
+    await runAction(actionDeps(io, gate.deps));
+    expect(calls.failed).toEqual([]);
+    expect(calls.outputs.result).toBe('pass');
+    expect(calls.summary[0]).toContain('## ✅ vitals-gate: pass');
+    expect(calls.info.at(-1)).toBe('vitals-gate: pass');
+    expect(gate.launched).toEqual(['chrome']);
+  });
+
+  it('in comment-only mode publishes the uploaded results without measuring, and never fails the step', async () => {
+    const uploaded = gateResults([urlResult('https://shop.example/', [run(0, 3100)], REPORT_BUDGETS)]);
+    expect(uploaded.verdict.status).toBe('fail');
+    const { io, calls } = fakeIo({ mode: 'comment-only' });
+    const gate = memoryGate({
+      'event.json': PULL_REQUEST,
+      'vitals-gate-results/results.json': JSON.stringify(uploaded),
+    });
+    await runAction(actionDeps(io, gate.deps));
+    expect(gate.launched).toEqual([]);
+    expect(calls.failed).toEqual([]);
+    expect(calls.outputs).toEqual({ result: 'fail', 'results-path': 'vitals-gate-results/results.json' });
+    expect(calls.summary[0]).toContain('## ❌ vitals-gate: fail');
+    expect(calls.annotations).toEqual([]);
+  });
+
+  it('masks the token and the secret settings', async () => {
+    const { io, calls } = fakeIo({
+      urls: 'https://shop.example/',
+      runs: '1',
+      'extra-headers': 'Authorization: Bearer s3cret',
+    });
+    const gate = memoryGate({ 'event.json': PULL_REQUEST });
+    await runAction(actionDeps(io, gate.deps));
+    expect(calls.secrets).toContain('Bearer s3cret');
+    expect(calls.failed).toEqual([]);
+  });
+});
