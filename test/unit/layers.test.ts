@@ -52,7 +52,7 @@ describe('source layers', () => {
   it('reads the imports (the check is not vacuous)', () => {
     expect(edges.get('gate → results')).toContain('gate/runGate.ts');
     expect(edges.get('report → results')).toContain('report/renderComment.ts');
-    expect(edges.get('index.ts → action')).toEqual(['index.ts']);
+    expect(edges.get('index.ts → action')).toContain('index.ts');
   });
 
   it('has no folders that import each other both ways beyond the allow-list', () => {
