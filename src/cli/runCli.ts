@@ -69,7 +69,9 @@ function parseCommandLine(argv: string[]): { command: string; values: Values; po
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UserError(`${describeError(error)}. Run 'vitals-gate --help' for the flags.`);
+    // Node's unknown-option message goes on about positionals after '--' with an unclosed quote: cut it.
+    const message = describeError(error).replace(/\. To specify a positional argument.*$/s, '');
+    throw new UserError(`${message}. Run 'vitals-gate --help' for the flags.`);
   }
   const [first, ...rest] = parsed.positionals;
   const isCommand = ['run', 'demo', 'example-site', 'rum'].includes(first ?? '');

@@ -219,7 +219,8 @@ export async function runGate(
     for (const [position, url] of settings.urls.entries()) {
       const budget = resolveBudget(budgets, url);
       const plan: RunPlan = budget.interactions ? { interactions: budget.interactions } : {};
-      const steps = budget.interactions?.length ? `, ${budget.interactions.length} interaction steps` : '';
+      const count = budget.interactions?.length ?? 0;
+      const steps = count ? `, ${count} interaction step${count === 1 ? '' : 's'}` : '';
       const match = field.snapshot ? matchFieldPage(field.snapshot, url, routes, keepQuery) : undefined;
       const baselineUrl = settings.baselineUrl
         ? baselineFor(url, settings.baselineUrl, settings.baseUrl)

@@ -30,6 +30,9 @@ export function budgetCell(result: UrlResult, metric: MetricName, check: BudgetC
   const relative = result.verdict.checks.find((c) => c.metric === metric && c.subpart === 'field');
   const budget = result.budget.metrics[metric];
   const parts = [formatThreshold(metric, check?.threshold)].filter((part) => part !== '–');
-  if (relative && budget?.tolerance !== undefined) parts.push(`≤ p75 + ${budget.tolerance} %`);
+  if (relative && budget?.tolerance !== undefined) {
+    const warn = budget.warnTolerance !== undefined ? `, warn > p75 + ${budget.warnTolerance} %` : '';
+    parts.push(`≤ p75 + ${budget.tolerance} %${warn}`);
+  }
   return parts.join('; ') || '–';
 }

@@ -3,15 +3,23 @@ import type { UrlResult } from '../results/GateResults.js';
 import { untrustedCode, untrustedText } from './escapeMarkdown.js';
 import { formatValue } from './formatValue.js';
 
+/**
+ * The document request's phases as Chrome DevTools' Network › Timing tab names them. web-vitals'
+ * `waitingDuration` is the time before the request (redirects, unload), not the server's wait: the server
+ * (its Server-Timing) is inside `requestDuration`, DevTools' "Waiting for server response".
+ */
 const TTFB_SUBPART_TITLES: Record<TtfbSubpart, string> = {
-  waitingDuration: 'waiting',
-  cacheDuration: 'cache',
-  dnsDuration: 'DNS',
-  connectionDuration: 'connection',
-  requestDuration: 'request',
+  waitingDuration: 'redirects and queueing',
+  cacheDuration: 'service worker and cache',
+  dnsDuration: 'DNS lookup',
+  connectionDuration: 'initial connection',
+  requestDuration: 'request sent and waiting for server response',
 };
 
-/** `**TTFB 128 ms** = request 120 ms + connection 5 ms + …` from the subpart medians, largest first. */
+/**
+ * `**TTFB 128 ms** (median); by phase, each its own median: request sent and waiting for server response
+ * 120 ms · initial connection 5 ms · …`, largest first. Separate medians need not add up to the TTFB median.
+ */
 export function ttfbLine(result: UrlResult): string[] {
   const ttfb = result.aggregate.metrics.TTFB;
   if (!ttfb) return [];
@@ -22,7 +30,10 @@ export function ttfbLine(result: UrlResult): string[] {
     .sort((a, b) => b[1] - a[1])
     .map(([name, median]) => `${TTFB_SUBPART_TITLES[name]} ${formatValue('TTFB', median)}`);
   return parts.length
-    ? [`**TTFB ${formatValue('TTFB', ttfb.median)}** (medians): ${parts.join(' + ')}`, '']
+    ? [
+        `**TTFB ${formatValue('TTFB', ttfb.median)}** (median); by phase, as DevTools names them, each its own median over the runs: ${parts.join(' · ')}`,
+        '',
+      ]
     : [];
 }
 

@@ -87,7 +87,9 @@ describe('renderReport', () => {
   it('shows production p75 next to the lab median, and the lab-versus-field difference', () => {
     const fieldBudgets: BudgetsFile = {
       source: 'b.json',
-      budgets: [{ path: '/**', metrics: { LCP: { max: 4000, relativeTo: 'rum', tolerance: 10 } } }],
+      budgets: [
+        { path: '/**', metrics: { LCP: { max: 4000, relativeTo: 'rum', tolerance: 10, warnTolerance: 5 } } },
+      ],
     };
     const field = {
       status: 'found' as const,
@@ -120,7 +122,7 @@ describe('renderReport', () => {
       '**Field data** (production p75): CrUX API, PHONE · form factor phone · 2026-10-24 – 2026-11-20 · 1 page(s).',
     );
     expect(text).toMatch(
-      /\| \*\*LCP\*\* +\| 3,000 ms \| +100 ms \| +2 \| 2,300 ms 🟢 \| +\+30 % \| ≤ 4,000 ms; ≤ p75 \+ 10 % \|/,
+      /\| \*\*LCP\*\* +\| 3,000 ms \| +100 ms \| +2 \| 2,300 ms 🟢 \| +\+30 % \| ≤ 4,000 ms; ≤ p75 \+ 10 %, warn > p75 \+ 5 % \|/,
     );
     expect(text).toMatch(/\| `\/product\/1` \| ❌ fail \| [^|]+\| ❌ 3,000 ms \|/);
     expect(text).toContain('❌ LCP 3,000 ms > production p75 2,300 ms + 10 % (2,530 ms)');
@@ -145,7 +147,9 @@ describe('renderReport', () => {
   it('lists failed runs and Server-Timing entries', () => {
     const text = report();
     expect(text).toContain('- run 3 failed: Navigation timeout of 60000 ms exceeded');
-    expect(text).toContain('**TTFB 100 ms** (medians): request 97 ms + connection 2 ms + waiting 1 ms');
+    expect(text).toContain(
+      '**TTFB 100 ms** (median); by phase, as DevTools names them, each its own median over the runs: request sent and waiting for server response 97 ms · initial connection 2 ms · redirects and queueing 1 ms',
+    );
     expect(text).toContain('**Server-Timing** (run 3): `db` 60 ms product query');
     expect(text).toContain('**Layout shift:** largest shift 0.020 at 900 ms on `main>div.promo`');
   });
