@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # README command 2, and what .ci/run calls: set up, lint, format check, typecheck, rebuild dist/ and prove
 # the committed one is fresh, then every test (unit and end-to-end in real Chrome). Ends with the plain line
-# `tests: N passed, N failed`; exits non-zero when any step failed.
+# `tests: N passed, N failed, N skipped`; exits non-zero when any step failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +15,7 @@ step() {
 
 if ! bash scripts/setup.sh; then
   echo "setup failed: see above"
-  echo "tests: 0 passed, 0 failed"
+  echo "tests: 0 passed, 0 failed, 0 skipped"
   exit 1
 fi
 
@@ -48,9 +48,10 @@ summary=$(node -e '
   const fs = require("node:fs");
   try {
     const r = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
-    console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+    const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+    console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
   } catch {
-    console.log("tests: 0 passed, 0 failed");
+    console.log("tests: 0 passed, 0 failed, 0 skipped");
   }' "$results")
 rm -f "$results"
 
