@@ -29,7 +29,10 @@ else
   exit 1
 fi
 
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ -L node_modules ]; then
+  # A node_modules linked from elsewhere (a git worktree sharing one install): npm ci would empty its target.
+  echo "setup: node_modules is a link to $(readlink node_modules); not reinstalling it here"
+elif [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 else
