@@ -54,6 +54,8 @@ export interface ScriptTiming {
 export interface InpAttribution {
   /** Selector of the element interacted with, or the longest script's invoker when headless leaves it empty. */
   interactionTarget?: string;
+  /** Where `interactionTarget` came from: the event (the element) or, as a fallback, a script's invoker. */
+  interactionTargetSource?: 'event' | 'invoker';
   interactionType?: string;
   loadState?: string;
   subparts: Record<InpSubpart, number>;

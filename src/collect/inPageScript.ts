@@ -105,7 +105,9 @@ export function inPageScript(webVitals: string): string {
       })[0];
       var longest = a.longestScript && a.longestScript.entry;
       var fallback = onElement ? onElement.invoker : longest ? str(longest.invoker) : undefined;
-      return { interactionTarget: str(a.interactionTarget) || fallback,
+      var fromEvent = str(a.interactionTarget);
+      return { interactionTarget: fromEvent || fallback,
+        interactionTargetSource: fromEvent ? 'event' : fallback ? 'invoker' : undefined,
         interactionType: str(a.interactionType), loadState: str(a.loadState),
         subparts: { inputDelay: num(a.inputDelay), processingDuration: num(a.processingDuration),
           presentationDelay: num(a.presentationDelay) },

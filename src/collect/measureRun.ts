@@ -87,6 +87,10 @@ function optionalNumber(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
+function targetSource(value: unknown): { interactionTargetSource?: 'event' | 'invoker' } {
+  return value === 'event' || value === 'invoker' ? { interactionTargetSource: value } : {};
+}
+
 /** Turns the last report of each metric into the typed run measurement. */
 function toMeasurement(base: RunMeasurement, reports: Map<string, Report>): RunMeasurement {
   const measurement: RunMeasurement = { ...base };
@@ -123,6 +127,7 @@ function toMeasurement(base: RunMeasurement, reports: Map<string, Report>): RunM
       value: inp.value,
       attribution: {
         interactionTarget: optionalString(a.interactionTarget),
+        ...targetSource(a.interactionTargetSource),
         interactionType: optionalString(a.interactionType),
         loadState: optionalString(a.loadState),
         subparts: pickNumbers(INP_SUBPARTS, a.subparts),
