@@ -2,6 +2,88 @@
 export const REPORT_BINDING = '__vitalsGateReport';
 
 /**
+ * What web-vitals sees as \`PerformanceObserver\`: a local name in the injected script's scope (the page's own
+ * \`PerformanceObserver\`, and the LCP check's, stay Chrome's). It hands web-vitals Chrome's entries with two
+ * corrections:
+ *
+ * - Layout shifts: \`hadRecentInput\` is true when, and only when, a trusted input (pointer down, mouse down,
+ *   touch start, key down; seen at the window in the capture phase before any page listener) arrived in the
+ *   500 ms before the shift, as Chrome's rule says. With mobile emulation (\`isMobile\`) Chrome flags early
+ *   shifts as input-caused although nothing was input (\`lastInputTime\` ≈ 20 ms; the emulated viewport
+ *   change counts as input, crbug 1094974 and 1302667; Lighthouse corrects the same way in
+ *   core/computed/metrics/cumulative-layout-shift.js), and web-vitals would drop them: CLS read 0 on mobile.
+ *   Input in a cross-origin frame is not seen here, so a shift it causes counts (documented in
+ *   docs/profiles.md).
+ * - LCP: under CPU contention Chrome was seen to record a larger element (the image) with the same
+ *   \`startTime\` as the previous candidate (the paragraph). web-vitals reports only when the value changes,
+ *   so the larger candidate was never reported and the run's LCP element was the paragraph. Such a candidate
+ *   is handed on 0.01 ms later than the one before it, so it is reported.
+ *
+ * Corrected entries are plain copies of the entry's fields (DOM nodes included).
+ */
+const OBSERVER_SHIM = `var PerformanceObserver = (function (Native) {
+    if (typeof Native !== 'function') return Native;
+    var inputs = [];
+    ['pointerdown', 'mousedown', 'touchstart', 'keydown'].forEach(function (type) {
+      addEventListener(type, function (event) {
+        if (!event.isTrusted) return;
+        inputs.push(event.timeStamp);
+        if (inputs.length > 200) inputs.shift();
+      }, { capture: true, passive: true });
+    });
+    function inputBefore(time) {
+      for (var i = inputs.length - 1; i >= 0; i--) {
+        if (inputs[i] <= time) return time - inputs[i] <= 500;
+      }
+      return false;
+    }
+    function copy(entry, changes) {
+      var out = {};
+      for (var key in entry) {
+        var value = entry[key];
+        if (typeof value !== 'function') out[key] = value;
+      }
+      for (var name in changes) out[name] = changes[name];
+      out.toJSON = function () { return out; };
+      return out;
+    }
+    function Shim(callback) {
+      var lcp = { startTime: -1, size: 0 };
+      function correct(entries) {
+        return Array.prototype.map.call(entries, function (entry) {
+          if (entry.entryType === 'layout-shift') {
+            var recent = inputBefore(entry.startTime);
+            return recent === entry.hadRecentInput ? entry : copy(entry, { hadRecentInput: recent });
+          }
+          if (entry.entryType === 'largest-contentful-paint') {
+            var fixed = entry;
+            if (entry.startTime <= lcp.startTime && entry.size > lcp.size) {
+              fixed = copy(entry, { startTime: lcp.startTime + 0.01 });
+            }
+            lcp = { startTime: fixed.startTime, size: entry.size };
+            return fixed;
+          }
+          return entry;
+        });
+      }
+      var shim = this;
+      var observer = new Native(function (list) {
+        var entries = correct(list.getEntries());
+        callback({ getEntries: function () { return entries; },
+          getEntriesByType: function (t) { return entries.filter(function (e) { return e.entryType === t; }); },
+          getEntriesByName: function (n, t) {
+            return entries.filter(function (e) { return e.name === n && (!t || e.entryType === t); });
+          } }, shim);
+      });
+      this.observe = function (options) { observer.observe(options); };
+      this.disconnect = function () { observer.disconnect(); };
+      this.takeRecords = function () { return correct(observer.takeRecords()); };
+    }
+    Shim.supportedEntryTypes = Native.supportedEntryTypes;
+    return Shim;
+  })(self.PerformanceObserver);`;
+
+/**
  * The script injected before any page script (`evaluateOnNewDocument`). It runs web-vitals' attribution
  * build in the top frame only, registers every metric with `reportAllChanges`, and sends each report,
  * serialised (attribution holds DOM nodes and entries), through the CDP binding as a JSON string.
@@ -12,6 +94,7 @@ export const REPORT_BINDING = '__vitalsGateReport';
 export function inPageScript(webVitals: string): string {
   return `(function () {
   if (self !== top) return;
+  ${OBSERVER_SHIM}
   ${webVitals}
   var binding = ${JSON.stringify(REPORT_BINDING)};
   function num(x) { return typeof x === 'number' && isFinite(x) ? x : undefined; }
@@ -40,7 +123,7 @@ export function inPageScript(webVitals: string): string {
   var attribute = {
     LCP: function (a) {
       return {
-        target: str(a.target), url: str(a.url),
+        target: str(a.target), url: str(a.url), size: num(a.lcpEntry && a.lcpEntry.size),
         resourceType: a.lcpResourceEntry ? str(a.lcpResourceEntry.initiatorType) : (a.url ? undefined : 'text'),
         subparts: {
           timeToFirstByte: num(a.timeToFirstByte), resourceLoadDelay: num(a.resourceLoadDelay),
