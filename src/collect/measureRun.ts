@@ -45,11 +45,13 @@ async function prepare(page: Page, cdp: CDPSession, options: MeasureRunOptions):
   await page.setViewport(options.profile.viewport);
   await page.setUserAgent({ userAgent: options.profile.userAgent });
   if (options.throttle) {
-    const { latencyMs, downloadBytesPerSecond, uploadBytesPerSecond } = options.profile.network;
+    // Throughput only: Chrome's emulated latency delays the body, not the headers, so it would be missing
+    // from TTFB; scopeRequests holds each request for the latency instead.
+    const { downloadBytesPerSecond, uploadBytesPerSecond } = options.profile.network;
     await page.emulateNetworkConditions({
       download: downloadBytesPerSecond,
       upload: uploadBytesPerSecond,
-      latency: latencyMs,
+      latency: 0,
     });
     await page.emulateCPUThrottling(options.profile.cpuSlowdown);
   }
@@ -224,6 +226,7 @@ async function measureOnce(
       request: options.request,
       origins: options.origins,
       traceparent: { value: traceparent, origin: new URL(url).origin, mainFrameId: frameTree.frame.id },
+      ...(options.throttle ? { latencyMs: options.profile.network.latencyMs } : {}),
     });
     const deadline = started + options.timeoutMs;
     const response = await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });

@@ -7,6 +7,11 @@ export interface ScopeRequestsOptions {
   origins: readonly string[];
   /** A `traceparent` for the main frame's document requests to `origin` (measured runs only). */
   traceparent?: { value: string; origin: string; mainFrameId: string };
+  /**
+   * The profile's request latency: every request the page's target sends is held this long before it goes
+   * out, so the latency lands before the first byte (TTFB, LCP load delay/duration) as on a real network.
+   */
+  latencyMs?: number;
 }
 
 function originOf(url: string): string | undefined {
@@ -21,11 +26,13 @@ function originOf(url: string): string | undefined {
  * Applies the request options to one page through its CDP session: blocked URL patterns; the cookies,
  * HttpOnly and host-only, for the measured origins; the extra headers on requests to those origins only
  * (CDP Fetch, never `setExtraHTTPHeaders`, which sends them to every host); the traceparent on the run's
- * own document requests. A paused request to any other origin is continued with the extra headers and
+ * own document requests; the profile's request latency before every request is sent (one Fetch handler does
+ * both). A paused request to any other origin is continued with the extra headers and
  * traceparent removed, so a redirect away from the preview cannot carry them along.
  */
 export async function scopeRequests(cdp: CDPSession, options: ScopeRequestsOptions): Promise<void> {
   const { request, origins, traceparent } = options;
+  const latencyMs = options.latencyMs ?? 0;
   if (request.block.length) {
     await cdp.send('Network.enable');
     await cdp.send('Network.setBlockedURLs', { urls: [...request.block] });
@@ -43,7 +50,7 @@ export async function scopeRequests(cdp: CDPSession, options: ScopeRequestsOptio
     });
   }
   const extra = Object.entries(request.headers);
-  if (!extra.length && !traceparent) return;
+  if (!extra.length && !traceparent && latencyMs <= 0) return;
   const ours = new Set([...extra.map(([name]) => name.toLowerCase()), 'traceparent']);
   cdp.on('Fetch.requestPaused', (event) => {
     const origin = originOf(event.request.url);
@@ -60,18 +67,24 @@ export async function scopeRequests(cdp: CDPSession, options: ScopeRequestsOptio
     ) {
       headers.push({ name: 'traceparent', value: traceparent.value });
     }
-    cdp.send('Fetch.continueRequest', { requestId: event.requestId, headers }).catch(() => {
-      // The request may be gone already (navigation aborted); nothing to continue.
-    });
+    const proceed = () =>
+      cdp.send('Fetch.continueRequest', { requestId: event.requestId, headers }).catch(() => {
+        // The request may be gone already (navigation aborted); nothing to continue.
+      });
+    if (latencyMs > 0) setTimeout(proceed, latencyMs);
+    else void proceed();
   });
   // Documents of any origin are paused (the traceparent, and redirects away from the preview); with extra
-  // headers, every request to a measured origin too.
+  // headers, every request to a measured origin too; with latency, every request.
   await cdp.send('Fetch.enable', {
-    patterns: [
-      { urlPattern: '*', resourceType: 'Document', requestStage: 'Request' },
-      ...(extra.length
-        ? origins.map((origin) => ({ urlPattern: `${origin}/*`, requestStage: 'Request' as const }))
-        : []),
-    ],
+    patterns:
+      latencyMs > 0
+        ? [{ urlPattern: '*', requestStage: 'Request' }]
+        : [
+            { urlPattern: '*', resourceType: 'Document', requestStage: 'Request' },
+            ...(extra.length
+              ? origins.map((origin) => ({ urlPattern: `${origin}/*`, requestStage: 'Request' as const }))
+              : []),
+          ],
   });
 }
