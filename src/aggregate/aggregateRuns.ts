@@ -9,6 +9,7 @@ import {
   type TtfbSubpart,
 } from '../metrics/metricDefinitions.js';
 import { type Summary, summarize } from './summarize.js';
+import { type ResourcesAggregate, summarizeResources } from './summarizeResources.js';
 import { type ScriptSummary, summarizeScripts } from './summarizeScripts.js';
 
 /** Medians and spreads of every metric and subpart of one URL. */
@@ -27,6 +28,10 @@ export interface UrlAggregate {
   successfulRuns: number;
   /** Runs in which an interaction step failed. */
   interactionFailures: number;
+  /** The Lighthouse performance score (0-100), when the Lighthouse navigation ran. */
+  performanceScore?: number;
+  /** Bytes and requests per resource category and per file, from the runs' network logs. */
+  resources?: ResourcesAggregate;
 }
 
 /** The metrics each run measures, and where each run keeps its value. */
@@ -64,6 +69,7 @@ export function aggregateRuns(runs: readonly RunMeasurement[], lighthouse?: Ligh
   const tbt = summarize([lighthouse?.tbt]);
   if (tbt) metrics.TBT = tbt;
   const { scripts, thirdPartyScripts } = summarizeScripts(runs);
+  const resources = summarizeResources(runs);
   return {
     metrics,
     subparts: {
@@ -75,5 +81,7 @@ export function aggregateRuns(runs: readonly RunMeasurement[], lighthouse?: Ligh
     ...(thirdPartyScripts ? { thirdPartyScripts } : {}),
     successfulRuns: runs.filter((run) => !run.error).length,
     interactionFailures: runs.filter((run) => run.interactionError).length,
+    ...(resources ? { resources } : {}),
+    ...(lighthouse?.performanceScore !== undefined ? { performanceScore: lighthouse.performanceScore } : {}),
   };
 }

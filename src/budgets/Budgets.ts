@@ -23,6 +23,43 @@ export interface MetricBudget extends Threshold, RelativeBudget {
   thirdPartyScripts?: Threshold;
 }
 
+/** The resource categories a budget can name: Lighthouse's resource types, third parties, all requests. */
+export const RESOURCE_CATEGORIES = [
+  'document',
+  'script',
+  'stylesheet',
+  'image',
+  'font',
+  'media',
+  'other',
+  'third-party',
+  'total',
+] as const;
+export type ResourceCategory = (typeof RESOURCE_CATEGORIES)[number];
+
+/**
+ * A budget on the bytes (KiB on the wire, 1 KiB = 1024 bytes, headers included) and the number of requests
+ * of one resource category, compared by their medians over the runs.
+ */
+export interface ResourceBudget {
+  /** Fail above this many KiB. */
+  max?: number;
+  /** Warn above this many KiB. */
+  warn?: number;
+  /** Fail above this many requests. */
+  maxRequests?: number;
+  /** Warn above this many requests. */
+  warnRequests?: number;
+}
+
+/** A budget on the Lighthouse performance score (0-100), when the Lighthouse navigation runs. */
+export interface ScoreBudget {
+  /** Fail below this score. */
+  min?: number;
+  /** Warn below this score. */
+  warn?: number;
+}
+
 /** One entry of the budgets file. */
 export interface BudgetEntry {
   /** URL path pattern: `*` within a segment, `**` across segments. */
@@ -30,6 +67,10 @@ export interface BudgetEntry {
   metrics?: Partial<Record<MetricName, MetricBudget>>;
   /** Steps performed after load in every run; INP is measured over them. */
   interactions?: InteractionStep[];
+  /** Budgets on bytes and requests per resource category. */
+  resources?: Partial<Record<ResourceCategory, ResourceBudget>>;
+  /** A budget on the Lighthouse performance score. */
+  performanceScore?: ScoreBudget;
 }
 
 /** How production field data is matched to measured pages and queried (the budgets file's `field`). */
@@ -62,4 +103,7 @@ export interface ResolvedBudget {
   metrics: Partial<Record<MetricName, MetricBudget>>;
   /** The interactions of the last matching entry that declares any. */
   interactions?: InteractionStep[];
+  /** Per category, the budget of the last matching entry that names it. */
+  resources?: Partial<Record<ResourceCategory, ResourceBudget>>;
+  performanceScore?: ScoreBudget;
 }

@@ -16,6 +16,26 @@ function checkWarnBelowMax(threshold: Threshold | undefined, path: string, probl
   }
 }
 
+/** Resource budgets: warn ≤ max and warnRequests ≤ maxRequests; score budgets: warn ≥ min. */
+function checkResourceBudgets(entry: BudgetEntry, path: string, problems: string[]): void {
+  for (const [category, budget] of Object.entries(entry.resources ?? {})) {
+    checkWarnBelowMax(budget, `${path}.resources.${category}`, problems);
+    if (
+      budget.maxRequests !== undefined &&
+      budget.warnRequests !== undefined &&
+      budget.warnRequests > budget.maxRequests
+    ) {
+      problems.push(
+        `${path}.resources.${category}: warnRequests (${budget.warnRequests}) must not be greater than maxRequests (${budget.maxRequests})`,
+      );
+    }
+  }
+  const score = entry.performanceScore;
+  if (score?.min !== undefined && score.warn !== undefined && score.warn < score.min) {
+    problems.push(`${path}.performanceScore: warn (${score.warn}) must not be below min (${score.min})`);
+  }
+}
+
 /**
  * Parses and validates the text of a budgets file against budgets.schema.json, plus the rules a schema
  * cannot say (warn ≤ max). Throws a UserError naming the file, the JSON path and what was expected.
@@ -35,6 +55,7 @@ export function parseBudgets(text: string, file: string): BudgetsFile {
           checkWarnBelowMax(threshold, `${path}.subparts.${subpart}`, problems);
         }
       }
+      checkResourceBudgets(entry, `budgets[${index}]`, problems);
     });
   }
   if (problems.length > 0) {

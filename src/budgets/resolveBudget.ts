@@ -15,7 +15,7 @@ function hasThreshold(budget: Threshold): boolean {
 /**
  * The budget for one URL: every entry whose path matches applies in file order. For the same metric a
  * later entry's max/warn pair replaces the earlier pair; subpart budgets are replaced per subpart, and the
- * third-party script budget as a whole. Interactions come from the last matching entry that declares any.
+ * third-party script budget as a whole; a resource category's budget and the score budget as a whole. Interactions come from the last matching entry that declares any.
  */
 export function resolveBudget(budgets: BudgetsFile, url: string): ResolvedBudget {
   const resolved: ResolvedBudget = { matched: [], metrics: {} };
@@ -39,6 +39,8 @@ export function resolveBudget(budgets: BudgetsFile, url: string): ResolvedBudget
       resolved.metrics[key] = merged;
     }
     if (entry.interactions) resolved.interactions = entry.interactions;
+    if (entry.resources) resolved.resources = { ...resolved.resources, ...entry.resources };
+    if (entry.performanceScore) resolved.performanceScore = entry.performanceScore;
   }
   return resolved;
 }

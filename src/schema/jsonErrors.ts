@@ -27,8 +27,17 @@ function describeSchemaError(error: ErrorObject): string {
       return `${at}: expected ${String(params.type)}`;
     case 'minimum':
       return `${at}: expected a number >= ${String(params.limit)}`;
-    case 'minProperties':
-      return `${at}: expected at least one of max or warn`;
+    case 'maximum':
+      return `${at}: expected a number <= ${String(params.limit)}`;
+    case 'minProperties': {
+      const names = Object.keys(
+        (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {},
+      ).filter(
+        (name) =>
+          !['relativeTo', 'tolerance', 'warnTolerance', 'subparts', 'thirdPartyScripts'].includes(name),
+      );
+      return `${at}: expected at least one of ${names.join(', ').replace(/, ([^,]*)$/, ' or $1')}`;
+    }
     case 'minLength':
       return `${at}: expected a non-empty string (a CSS selector or key name)`;
     case 'oneOf':

@@ -1,4 +1,4 @@
-import type { Threshold } from '../budgets/Budgets.js';
+import type { ResourceCategory, ScoreBudget, Threshold } from '../budgets/Budgets.js';
 import type { InpSubpart, LcpSubpart, MetricName } from '../metrics/metricDefinitions.js';
 
 /** What a check looks at below the metric itself: a subpart, or INP's third-party script time. */
@@ -21,10 +21,32 @@ export interface BudgetCheck {
   fieldP75?: number;
 }
 
+/** One resource budget compared with one median: bytes on the wire, or the number of requests. */
+export interface ResourceCheck {
+  category: ResourceCategory;
+  measure: 'bytes' | 'requests';
+  /** The median compared (bytes or requests); undefined without a network log. */
+  value?: number;
+  /** In the unit of `value` (a KiB budget × 1024). */
+  threshold: Threshold;
+  status: Status | 'not-measured';
+}
+
+/** The Lighthouse performance score (0-100) against its budget. */
+export interface ScoreCheck {
+  value?: number;
+  limits: ScoreBudget;
+  status: Status | 'not-measured';
+}
+
 export interface UrlVerdict {
   url: string;
   status: Status;
   checks: BudgetCheck[];
+  /** Resource budget checks, when the page has resource budgets. */
+  resources?: ResourceCheck[];
+  /** The performance score check, when the page has a score budget. */
+  score?: ScoreCheck;
   /** Why the URL failed beyond budgets (e.g. no run succeeded). */
   problems: string[];
 }

@@ -3,7 +3,11 @@ import type { MetricBudget, ResolvedBudget, Threshold } from '../budgets/Budgets
 import type { Comparison } from '../compare/compareRuns.js';
 import type { FieldMatch } from '../field/FieldData.js';
 import { METRIC_NAMES } from '../metrics/metricDefinitions.js';
+import { checkThreshold } from './checkThreshold.js';
+import { resourceChecks, scoreCheck } from './resourceChecks.js';
 import type { BudgetCheck, CheckPart, GateVerdict, Status, UrlVerdict } from './Verdict.js';
+
+export { checkThreshold };
 
 const SEVERITY: Record<Status, number> = { pass: 0, warn: 1, fail: 2 };
 
@@ -13,14 +17,6 @@ export function worstStatus(statuses: readonly Status[]): Status {
     (worst, status) => (SEVERITY[status] > SEVERITY[worst] ? status : worst),
     'pass',
   );
-}
-
-/** Compares one value with one threshold: above max fails, above warn warns (equal passes). */
-export function checkThreshold(value: number | undefined, threshold: Threshold): BudgetCheck['status'] {
-  if (value === undefined) return 'not-measured';
-  if (threshold.max !== undefined && value > threshold.max) return 'fail';
-  if (threshold.warn !== undefined && value > threshold.warn) return 'warn';
-  return 'pass';
 }
 
 /** The limits a relative budget derives from a production p75: p75 × (1 + tolerance / 100). */
@@ -85,7 +81,11 @@ export function verdictForUrl(
   if (aggregate.interactionFailures > 0) {
     problems.push(`interaction steps failed in ${aggregate.interactionFailures} run(s): INP is incomplete`);
   }
-  const statuses = checks.flatMap((check) => (check.status === 'not-measured' ? [] : [check.status]));
+  const resources = resourceChecks(aggregate.resources, budget);
+  const score = scoreCheck(aggregate.performanceScore, budget);
+  const statuses = [...checks, ...resources, ...(score ? [score] : [])].flatMap((check) =>
+    check.status === 'not-measured' ? [] : [check.status],
+  );
   // Against a baseline, a significant regression beyond the tolerance fails; an inconclusive one warns.
   for (const comparison of comparisons) {
     if (comparison.subpart) continue;
@@ -96,6 +96,8 @@ export function verdictForUrl(
     url,
     status: problems.length > 0 ? 'fail' : worstStatus(statuses),
     checks,
+    ...(resources.length ? { resources } : {}),
+    ...(score ? { score } : {}),
     problems,
   };
 }

@@ -1,0 +1,62 @@
+import type { ResourcesAggregate } from '../aggregate/summarizeResources.js';
+import type { ResolvedBudget, ResourceCategory } from '../budgets/Budgets.js';
+import { RESOURCE_CATEGORIES } from '../budgets/Budgets.js';
+import { checkThreshold } from './checkThreshold.js';
+import type { ResourceCheck, ScoreCheck } from './Verdict.js';
+
+const KiB = 1024;
+
+/**
+ * Checks each budgeted resource category: its median bytes on the wire against the KiB limits (as bytes:
+ * 1 KiB = 1024 bytes), its median request count against the request limits. Not measured without a
+ * network log.
+ */
+export function resourceChecks(
+  resources: ResourcesAggregate | undefined,
+  budget: ResolvedBudget,
+): ResourceCheck[] {
+  const checks: ResourceCheck[] = [];
+  for (const category of RESOURCE_CATEGORIES) {
+    const limits = budget.resources?.[category as ResourceCategory];
+    if (!limits) continue;
+    const figures = resources?.categories[category];
+    if (limits.max !== undefined || limits.warn !== undefined) {
+      const threshold = {
+        ...(limits.max !== undefined ? { max: limits.max * KiB } : {}),
+        ...(limits.warn !== undefined ? { warn: limits.warn * KiB } : {}),
+      };
+      const value = figures?.transferBytes;
+      checks.push({ category, measure: 'bytes', value, threshold, status: checkThreshold(value, threshold) });
+    }
+    if (limits.maxRequests !== undefined || limits.warnRequests !== undefined) {
+      const threshold = {
+        ...(limits.maxRequests !== undefined ? { max: limits.maxRequests } : {}),
+        ...(limits.warnRequests !== undefined ? { warn: limits.warnRequests } : {}),
+      };
+      const value = figures?.requests;
+      checks.push({
+        category,
+        measure: 'requests',
+        value,
+        threshold,
+        status: checkThreshold(value, threshold),
+      });
+    }
+  }
+  return checks;
+}
+
+/** Checks the Lighthouse performance score (0-100): below `min` fails, below `warn` warns; not measured without a score. */
+export function scoreCheck(score: number | undefined, budget: ResolvedBudget): ScoreCheck | undefined {
+  const limits = budget.performanceScore;
+  if (!limits) return undefined;
+  const status =
+    score === undefined
+      ? 'not-measured'
+      : limits.min !== undefined && score < limits.min
+        ? 'fail'
+        : limits.warn !== undefined && score < limits.warn
+          ? 'warn'
+          : 'pass';
+  return { value: score, limits, status };
+}
