@@ -1,5 +1,6 @@
 import type { UrlResult } from '../results/GateResults.js';
 import { describeChange, describeCheck } from './describeCheck.js';
+import { describeResourceCheck, describeScoreCheck } from './describeResourceCheck.js';
 
 function comparisonReasons(result: UrlResult): string[] {
   return (result.baseline?.comparisons ?? [])
@@ -13,14 +14,24 @@ function comparisonReasons(result: UrlResult): string[] {
 
 /** Why a page did not pass: problems, then comparisons, failing checks, warnings. */
 export function reasonsFor(result: UrlResult): string[] {
+  const resources = result.verdict.resources ?? [];
+  const score = result.verdict.score ? [result.verdict.score] : [];
   return [
     ...result.verdict.problems,
     ...comparisonReasons(result),
     ...result.verdict.checks
       .filter((check) => check.status === 'fail')
       .map((check) => `❌ ${describeCheck(check)}`),
+    ...resources
+      .filter((check) => check.status === 'fail')
+      .map((check) => `❌ ${describeResourceCheck(check)}`),
+    ...score.filter((check) => check.status === 'fail').map((check) => `❌ ${describeScoreCheck(check)}`),
     ...result.verdict.checks
       .filter((check) => check.status === 'warn')
       .map((check) => `⚠️ ${describeCheck(check)}`),
+    ...resources
+      .filter((check) => check.status === 'warn')
+      .map((check) => `⚠️ ${describeResourceCheck(check)}`),
+    ...score.filter((check) => check.status === 'warn').map((check) => `⚠️ ${describeScoreCheck(check)}`),
   ];
 }

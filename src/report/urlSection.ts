@@ -3,6 +3,7 @@ import { attributionSections } from './attributionSections.js';
 import { untrustedCode } from './escapeMarkdown.js';
 import { pageLabel, STATUS_ICON } from './labels.js';
 import { metricsTable } from './metricsTable.js';
+import { resourcesSection } from './resourcesSection.js';
 
 export function urlSection(result: UrlResult, settings: GateResults['settings'], withField: boolean): string {
   return [
@@ -16,6 +17,7 @@ export function urlSection(result: UrlResult, settings: GateResults['settings'],
     '',
     metricsTable(result, withField),
     '',
+    ...resourcesSection(result),
     ...attributionSections(result, settings),
   ].join('\n');
 }

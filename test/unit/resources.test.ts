@@ -8,8 +8,9 @@ import type { RunMeasurement } from '../../src/collect/RunMeasurement.js';
 import type { NetworkRequest } from '../../src/collect/recordNetwork.js';
 import { resourceTypeOf } from '../../src/collect/recordNetwork.js';
 import { UserError } from '../../src/errors/UserError.js';
+import { resourcesSection } from '../../src/report/resourcesSection.js';
 import { verdictForUrl } from '../../src/verdict/computeVerdict.js';
-import { run } from '../helpers/fixtures.js';
+import { run, urlResult } from '../helpers/fixtures.js';
 
 const KiB = 1024;
 const request = (url: string, type: NetworkRequest['type'], transferBytes: number): NetworkRequest => ({
@@ -189,5 +190,60 @@ describe('resource budgets', () => {
     expect(message).toContain(
       'budgets[0].resources.media: warnRequests (3) must not be greater than maxRequests (2)',
     );
+  });
+});
+
+describe('the resources section of the report', () => {
+  const budgets = parseBudgets(
+    JSON.stringify({
+      budgets: [
+        { path: '/**', resources: { script: { max: 300, warn: 250 }, 'third-party': { maxRequests: 10 } } },
+      ],
+    }),
+    'b.json',
+  );
+  const candidateRuns = [weighed(0, 148), weighed(1, 150), weighed(2, 152)];
+  const baselineRuns = [0, 1, 2].map((index) => {
+    const runOf = weighed(index, 100);
+    const requests = (runOf.network?.requests ?? []).map((r) => ({
+      ...r,
+      url: r.url.replace('shop.example', 'base.example'),
+    }));
+    return { ...runOf, url: 'https://base.example/', network: { requests } };
+  });
+
+  it('shows KiB on every line, the budget and status, the largest files, escaped', () => {
+    const hostile = weighed(3, 150, [request('https://shop.example/x|`y`<b>.js', 'script', 1)]);
+    const result = urlResult('https://shop.example/', [...candidateRuns, hostile], budgets);
+    const text = resourcesSection(result).join('\n');
+    expect(text).toMatchSnapshot();
+    expect(text).toContain('KiB on the wire, 1 KiB = 1024 bytes, headers included');
+    expect(text).toContain(
+      '| script      |        240 KiB |       240 KiB |        2 | ≤ 300 KiB, warn > 250 KiB | ✅ pass',
+    );
+    expect(text).toContain('| third-party |         90 KiB |        90 KiB |        1 | ≤ 10 requests');
+    expect(text).toContain('**Largest files:** `https://shop.example/assets/app.3f3e2d1c0.js` 150 KiB');
+    for (const line of text
+      .split('\n')
+      .filter((l) => l.startsWith('| ') && !l.startsWith('| Resources') && !l.startsWith('| :')))
+      expect(line).toMatch(/KiB/);
+  });
+
+  it('against a baseline, names the change per type and the file behind it (build hashes ignored)', () => {
+    const result = urlResult('https://shop.example/', candidateRuns, budgets);
+    const aggregate = summarize(baselineRuns);
+    result.baseline = {
+      url: 'https://base.example/',
+      runs: baselineRuns,
+      aggregate,
+      pairs: 3,
+      comparisons: [],
+    };
+    const text = resourcesSection(result).join('\n');
+    expect(text).toMatchSnapshot();
+    expect(text).toContain(
+      '**Bytes vs baseline:** script +50 KiB (+26 %), from `https://shop.example/assets/app.2f3e2d1c0.js` +50 KiB',
+    );
+    expect(text).toContain('| script      |        240 KiB |       240 KiB |        2 |   +50 KiB (+26 %) |');
   });
 });
