@@ -1,3 +1,5 @@
+import { CLSThresholds, FCPThresholds, INPThresholds, LCPThresholds, TTFBThresholds } from 'web-vitals';
+
 /** The metrics vitals-gate measures and gates on. */
 export const METRIC_NAMES = ['LCP', 'INP', 'CLS', 'FCP', 'TTFB', 'TBT'] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
@@ -39,41 +41,41 @@ export interface MetricDefinition {
   thresholdSource: string;
 }
 
-/** Thresholds as published by web-vitals (`LCPThresholds` …) and, for TBT, Lighthouse's scoring curve. */
+/** Thresholds imported from web-vitals (`LCPThresholds` …) and, for TBT, Lighthouse's scoring curve. */
 export const METRICS: Readonly<Record<MetricName, MetricDefinition>> = {
   LCP: {
     name: 'LCP',
     title: 'Largest Contentful Paint',
     unit: 'ms',
-    thresholds: [2500, 4000],
+    thresholds: LCPThresholds,
     thresholdSource: 'web-vitals',
   },
   INP: {
     name: 'INP',
     title: 'Interaction to Next Paint',
     unit: 'ms',
-    thresholds: [200, 500],
+    thresholds: INPThresholds,
     thresholdSource: 'web-vitals',
   },
   CLS: {
     name: 'CLS',
     title: 'Cumulative Layout Shift',
     unit: 'unitless',
-    thresholds: [0.1, 0.25],
+    thresholds: CLSThresholds,
     thresholdSource: 'web-vitals',
   },
   FCP: {
     name: 'FCP',
     title: 'First Contentful Paint',
     unit: 'ms',
-    thresholds: [1800, 3000],
+    thresholds: FCPThresholds,
     thresholdSource: 'web-vitals',
   },
   TTFB: {
     name: 'TTFB',
     title: 'Time to First Byte',
     unit: 'ms',
-    thresholds: [800, 1800],
+    thresholds: TTFBThresholds,
     thresholdSource: 'web-vitals',
   },
   TBT: {
