@@ -1,6 +1,8 @@
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import exampleBudgets from '../../examples/budgets.json' with { type: 'json' };
 import exampleFieldData from '../../examples/field-data.json' with { type: 'json' };
+import { defaultBudgets } from '../budgets/defaultBudgets.js';
 import { loadBudgets, parseBudgets } from '../budgets/loadBudgets.js';
 import { startExampleSite } from '../demo/exampleSite.js';
 import { describeError, UserError } from '../errors/UserError.js';
@@ -8,11 +10,22 @@ import { collectFieldData } from '../field/collectFieldData.js';
 import { parseFieldSnapshot } from '../field/loadFieldFile.js';
 import type { GateDeps } from '../gate/runGate.js';
 import { runGate } from '../gate/runGate.js';
+import { runPlanned } from '../gate/runPlanned.js';
 import type { Logger } from '../log/Logger.js';
+import { mergeResults } from '../merge/mergeResults.js';
+import { findResultFiles, readShardParts } from '../merge/readShardParts.js';
+import { makePlan } from '../plan/makePlan.js';
+import { planMatrix } from '../plan/planMatrix.js';
+import { planSection } from '../report/planSection.js';
+import { renderReport } from '../report/renderReport.js';
+import { writeOutputs } from '../results/writeOutputs.js';
 import { INPUT_DEFINITIONS } from '../settings/inputDefinitions.js';
+import { parsePlanSettings } from '../settings/parsePlanSettings.js';
 import { parseChoice, parseRum, parseSettings, parseUrls } from '../settings/parseSettings.js';
 import type { Device } from '../settings/Settings.js';
+import { parseShardCount } from '../shard/parseShard.js';
 import { toolVersion } from '../toolVersion.js';
+import type { GateStatus } from '../verdict/Verdict.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -41,6 +54,10 @@ export function helpText(): string {
     '  vitals-gate demo [flags]            the same on the bundled example site and budgets',
     '  vitals-gate rum [URL …] --rum-source S [--out F]  read production p75s, write a snapshot (default field-data.json)',
     '  vitals-gate example-site [--port N] serve the example site on 127.0.0.1 until stopped',
+    '  vitals-gate plan --rum-source S [--top N] [--min-share P] [--include/--exclude PATTERNS] [--urls ALWAYS] [--max-minutes M] [--out F]',
+    '                                      choose pages and devices from production data; write plan.json, print the shard matrix',
+    '  vitals-gate run --plan F --base-url B [--shard K/N]  measure a plan (shard K of N of it)',
+    '  vitals-gate merge DIR … [--output-dir OUT] [--shard N]  merge shard results into one results.json and report',
     '',
     'Flags (the same as the action inputs):',
     ...flags,
@@ -74,7 +91,7 @@ function parseCommandLine(argv: string[]): { command: string; values: Values; po
     throw new UserError(`${message}. Run 'vitals-gate --help' for the flags.`);
   }
   const [first, ...rest] = parsed.positionals;
-  const isCommand = ['run', 'demo', 'example-site', 'rum'].includes(first ?? '');
+  const isCommand = ['run', 'demo', 'example-site', 'rum', 'plan', 'merge'].includes(first ?? '');
   return {
     command: isCommand && first ? first : 'run',
     values: parsed.values as Values,
@@ -167,6 +184,53 @@ async function writeRumSnapshot(
   return EXIT.pass;
 }
 
+/** pass and warn exit 0, fail 1, error (a merge missing a shard) 2. */
+function exitCode(status: GateStatus): number {
+  if (status === 'error') return EXIT.error;
+  return status === 'fail' ? EXIT.fail : EXIT.pass;
+}
+
+/** `vitals-gate plan`: reads the field data once, chooses pages and devices, writes the plan, prints it and the matrix. */
+async function writePlan(values: Values, deps: GateDeps, io: CliIo): Promise<number> {
+  const settings = parsePlanSettings(flagReader(values));
+  const budgets = settings.budgetsPath
+    ? await loadBudgets(settings.budgetsPath, deps.readText)
+    : defaultBudgets();
+  const plan = await makePlan(settings, budgets, deps);
+  const out = (values.out as string | undefined) ?? join(settings.outputDir, 'plan.json');
+  await deps.files.mkdir(dirname(out));
+  await deps.files.writeFile(out, `${JSON.stringify(plan, null, 2)}\n`);
+  const matrix = planMatrix(plan);
+  io.stdout.write(`${planSection(plan).join('\n')}\nWrote ${out}\nmatrix=${JSON.stringify(matrix)}\n`);
+  return EXIT.pass;
+}
+
+/** `vitals-gate merge DIR …`: one results.json and report.md from the shards' results. */
+async function mergeShards(
+  values: Values,
+  positionals: string[],
+  deps: GateDeps,
+  io: CliIo,
+): Promise<number> {
+  if (!positionals.length) {
+    throw new UserError(
+      "Missing folders: vitals-gate merge DIR … (the folders holding the shards' results.json).",
+    );
+  }
+  const rawCount = values.shard as string | undefined;
+  const count = rawCount ? parseShardCount(rawCount) : undefined;
+  const parts = await readShardParts(await findResultFiles(positionals), deps.readText);
+  const results = mergeResults(parts, count);
+  const outputDir = (values['output-dir'] as string | undefined) ?? 'vitals-gate-results';
+  const markdown = renderReport(results);
+  const written = await writeOutputs(results, markdown, outputDir, deps.files);
+  io.stdout.write(`${markdown}\n`);
+  deps.log.info(
+    `Merged ${results.merge?.merged.length} of ${results.merge?.count} shards · results: ${written.resultsPath} · report: ${written.reportPath}`,
+  );
+  return exitCode(results.verdict.status);
+}
+
 /** The CLI: parses flags (the action's inputs), runs the gate or the demo, prints the report. */
 export async function runCli(
   argv: string[],
@@ -188,14 +252,17 @@ export async function runCli(
     if (command === 'demo') return await demo(values, deps, io);
     if (command === 'example-site') return await serveExampleSite(values, io);
     if (command === 'rum') return await writeRumSnapshot(values, positionals, deps, io);
+    if (command === 'plan') return await writePlan(values, deps, io);
+    if (command === 'merge') return await mergeShards(values, positionals, deps, io);
     const flag = flagReader(values);
-    const settings = parseSettings((name) =>
-      name === 'urls' ? [values.urls, ...positionals].filter(Boolean).join('\n') : flag(name),
+    const outcome = await runPlanned(
+      (name) => (name === 'urls' ? [values.urls, ...positionals].filter(Boolean).join('\n') : flag(name)),
+      (get) => parseSettings(get),
+      deps,
     );
-    const outcome = await runGate(settings, deps);
     io.stdout.write(`${outcome.markdown}\n`);
     deps.log.info(`Results: ${outcome.resultsPath} · report: ${outcome.reportPath}`);
-    return outcome.results.verdict.status === 'fail' ? EXIT.fail : EXIT.pass;
+    return exitCode(outcome.results.verdict.status);
   } catch (error) {
     io.stderr.write(`vitals-gate: ${describeError(error)}\n`);
     return EXIT.error;

@@ -170,7 +170,12 @@ async function measureUrl(
 export async function runGate(
   settings: Settings,
   deps: GateDeps,
-  preloaded?: { budgets?: BudgetsFile; field?: FieldOutcome },
+  preloaded?: {
+    budgets?: BudgetsFile;
+    field?: FieldOutcome;
+    /** Which shard this run is, and the plan its pages came from: written into results.json. */
+    context?: Pick<GateResults, 'shard' | 'plan'>;
+  },
 ): Promise<GateOutcome> {
   const startedAt = deps.now().toISOString();
   const budgets: BudgetsFile =
@@ -213,6 +218,7 @@ export async function runGate(
     field,
     urls,
     verdict: computeVerdict(urls.map((url) => url.verdict)),
+    ...preloaded?.context,
   });
   let finished = false;
   try {

@@ -37,8 +37,13 @@ export interface Published {
   reportUrl?: string;
 }
 
-const CONCLUSION = { pass: 'success', warn: 'neutral', fail: 'failure' } as const;
-const TITLE = { pass: 'Within budget', warn: 'Within budget, with warnings', fail: 'Over budget' } as const;
+const CONCLUSION = { pass: 'success', warn: 'neutral', fail: 'failure', error: 'failure' } as const;
+const TITLE = {
+  pass: 'Within budget',
+  warn: 'Within budget, with warnings',
+  fail: 'Over budget',
+  error: 'Not every shard was measured',
+} as const;
 
 /** Why a write was refused, and how to fix it. */
 function explain(error: unknown, permission: string): string {

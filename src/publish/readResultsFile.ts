@@ -24,9 +24,14 @@ function shapeError(path: string, field: string, expected: string): UserError {
 
 /**
  * Reads a results.json another run wrote (comment-only mode), checks its shape, and neutralises its
- * strings. Errors name the file and the field.
+ * strings — unless `sameRun`: shard results merged in the run that measured them (the report escapes
+ * page content anyway). Errors name the file and the field.
  */
-export async function readResultsFile(path: string, readText: ReadText): Promise<GateResults> {
+export async function readResultsFile(
+  path: string,
+  readText: ReadText,
+  options: { sameRun?: boolean } = {},
+): Promise<GateResults> {
   let text: string;
   try {
     text = await readText(path);
@@ -51,13 +56,13 @@ export async function readResultsFile(path: string, readText: ReadText): Promise
   if (!Array.isArray(results.urls)) throw shapeError(path, 'urls', 'must be an array');
   if (!results.settings || typeof results.settings !== 'object')
     throw shapeError(path, 'settings', 'must be an object');
-  if (!results.verdict || !['pass', 'warn', 'fail'].includes(results.verdict.status))
-    throw shapeError(path, 'verdict.status', 'must be pass, warn or fail');
+  if (!results.verdict || !['pass', 'warn', 'fail', 'error'].includes(results.verdict.status))
+    throw shapeError(path, 'verdict.status', 'must be pass, warn, fail or error');
   for (const [index, url] of results.urls.entries()) {
     if (typeof url?.url !== 'string' || !URL.canParse(url.url))
       throw shapeError(path, `urls[${index}].url`, 'must be an absolute URL');
     if (!url.aggregate || !url.verdict || !Array.isArray(url.runs))
       throw shapeError(path, `urls[${index}]`, 'must have runs, aggregate and verdict');
   }
-  return neutralizeStrings(results) as GateResults;
+  return options.sameRun ? (results as GateResults) : (neutralizeStrings(results) as GateResults);
 }

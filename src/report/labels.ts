@@ -1,10 +1,11 @@
 import { INP_SUBPART_TITLES, LCP_SUBPART_TITLES } from '../metrics/metricDefinitions.js';
-import type { BudgetCheck, CheckPart, Status } from '../verdict/Verdict.js';
+import type { BudgetCheck, CheckPart, GateStatus } from '../verdict/Verdict.js';
 
-export const HEADLINE: Record<Status, string> = {
+export const HEADLINE: Record<GateStatus, string> = {
   pass: '✅ vitals-gate: pass',
   warn: '⚠️ vitals-gate: pass with warnings',
   fail: '❌ vitals-gate: fail',
+  error: '🛑 vitals-gate: error',
 };
 
 export const STATUS_ICON: Record<BudgetCheck['status'], string> = {

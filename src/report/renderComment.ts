@@ -8,9 +8,11 @@ import { untrustedCode } from './escapeMarkdown.js';
 import { fieldSummary } from './fieldSummary.js';
 import { formatValue, STATUS_LABEL } from './formatValue.js';
 import { HEADLINE, pageLabel, STATUS_ICON } from './labels.js';
+import { mergeNotice } from './mergeNotice.js';
 import { budgetCell, fieldCell } from './metricCells.js';
 import { metricCheck, metricStatus } from './metricStatus.js';
 import { overviewTable } from './overviewTable.js';
+import { planSection } from './planSection.js';
 import { reasonsFor } from './reasonsFor.js';
 import { runNotes, summarySentence } from './summarySentence.js';
 
@@ -96,7 +98,7 @@ function pageSection(results: GateResults, result: UrlResult, withDetails: boole
   const reasons = reasonsFor(result);
   const details = withDetails ? attributionSections(result, results.settings) : [];
   return [
-    `### ${STATUS_ICON[result.verdict.status]} ${untrustedCode(pageLabel(result.url), { inTable: false })}`,
+    `### ${STATUS_ICON[result.verdict.status]} ${untrustedCode(pageLabel(result.url), { inTable: false })}${result.device ? ` (${result.device})` : ''}`,
     '',
     pageTable(result, withField, withBaseline),
     '',
@@ -146,11 +148,17 @@ export function renderComment(results: GateResults, options: CommentOptions): st
     commentMarker(options.name),
     `## ${HEADLINE[results.verdict.status]}`,
     '',
+    ...mergeNotice(results),
     summarySentence(results),
     '',
   ];
+  const plan = results.plan ? planSection(results.plan, { folded: true }) : [];
   const levels: string[][] = [
-    [...fieldSummary(results), ...results.urls.flatMap((result) => pageSection(results, result, true))],
+    [
+      ...fieldSummary(results),
+      ...plan,
+      ...results.urls.flatMap((result) => pageSection(results, result, true)),
+    ],
     [
       ...fieldSummary(results),
       ...results.urls.flatMap((result) => pageSection(results, result, false)),

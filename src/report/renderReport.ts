@@ -2,7 +2,9 @@ import { METRICS } from '../metrics/metricDefinitions.js';
 import type { GateResults } from '../results/GateResults.js';
 import { fieldSummary } from './fieldSummary.js';
 import { HEADLINE } from './labels.js';
+import { mergeNotice } from './mergeNotice.js';
 import { overviewTable } from './overviewTable.js';
+import { planSection } from './planSection.js';
 import { runNotes, summarySentence } from './summarySentence.js';
 import { urlSection } from './urlSection.js';
 
@@ -17,11 +19,13 @@ export function renderReport(results: GateResults): string {
   return [
     `## ${HEADLINE[results.verdict.status]}`,
     '',
+    ...mergeNotice(results),
     `${summarySentence(results)} ${notes.join(' · ')}.`,
     '',
     overviewTable(results),
     '',
     ...fieldSummary(results),
+    ...(results.plan ? planSection(results.plan) : []),
     ...results.urls.map((result) => urlSection(result, results.settings, Boolean(results.field.snapshot))),
     `<sub>${ratingNote}</sub>`,
     '',

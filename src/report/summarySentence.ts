@@ -6,6 +6,10 @@ export function summarySentence(results: GateResults): string {
   const warning = results.verdict.urls.filter((url) => url.status === 'warn').length;
   const total = results.verdict.urls.length;
   const pages = (n: number) => `${n} of ${total} page${total === 1 ? '' : 's'}`;
+  if (results.verdict.status === 'error') {
+    const over = failing ? `, ${failing} over budget` : '';
+    return `**Incomplete: ${total} page${total === 1 ? '' : 's'} measured${over}; the pages of the missing shards are not judged.**`;
+  }
   if (failing > 0) return `**${pages(failing)} over budget.**`;
   if (warning > 0) return `**${pages(warning)} within budget but over a warning threshold.**`;
   return `**${total === 1 ? 'The page is' : `All ${total} pages are`} within budget.**`;

@@ -7,7 +7,7 @@ import { resourcesSection } from './resourcesSection.js';
 
 export function urlSection(result: UrlResult, settings: GateResults['settings'], withField: boolean): string {
   return [
-    `### ${STATUS_ICON[result.verdict.status]} ${untrustedCode(pageLabel(result.url), { inTable: false })}`,
+    `### ${STATUS_ICON[result.verdict.status]} ${untrustedCode(pageLabel(result.url), { inTable: false })}${result.device ? ` (${result.device})` : ''}`,
     '',
     `${untrustedCode(result.url, { inTable: false })} · ${result.aggregate.successfulRuns} of ${result.runs.length} runs succeeded · budgets matched: ${
       result.budget.matched.length

@@ -4,7 +4,8 @@ import type { LighthouseSummary, RunMeasurement } from '../collect/RunMeasuremen
 import type { Comparison } from '../compare/compareRuns.js';
 import type { FieldOutcome } from '../field/collectFieldData.js';
 import type { FieldMatch } from '../field/FieldData.js';
-import type { Settings } from '../settings/Settings.js';
+import type { Plan } from '../plan/Plan.js';
+import type { Device, Settings } from '../settings/Settings.js';
 import type { GateVerdict, UrlVerdict } from '../verdict/Verdict.js';
 
 /** Everything measured and decided for one URL. */
@@ -27,6 +28,27 @@ export interface UrlResult {
     comparisons: Comparison[];
   };
   verdict: UrlVerdict;
+  /** The device this URL was measured on, when merged shards measured several. */
+  device?: Device;
+}
+
+/** Which shard of a split a run measured (`shard: K/N`). */
+export interface ShardInfo {
+  /** 1-based. */
+  index: number;
+  count: number;
+  device: Device;
+  /** The URLs assigned to this shard: a merge checks every one was measured. */
+  urls: string[];
+}
+
+/** What a merge of shard results found: the shards merged, and every missing or incomplete one. */
+export interface MergeInfo {
+  count: number;
+  /** Indices (1-based) of the shards whose results were merged. */
+  merged: number[];
+  /** Each missing, failed or incomplete shard, said plainly; any makes the verdict `error`. */
+  problems: string[];
 }
 
 /** The content of results.json: settings, every run, aggregates and verdicts. */
@@ -48,4 +70,10 @@ export interface GateResults {
   field: FieldOutcome;
   urls: UrlResult[];
   verdict: GateVerdict;
+  /** Set when this run measured one shard of a split. */
+  shard?: ShardInfo;
+  /** The plan the pages came from (its field data is `field`). */
+  plan?: Omit<Plan, 'field'>;
+  /** Set on merged results. */
+  merge?: MergeInfo;
 }

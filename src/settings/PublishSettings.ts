@@ -1,5 +1,8 @@
-/** `measure`: measure and publish. `comment-only`: publish results another run measured (forks). */
-export type Mode = 'measure' | 'comment-only';
+/**
+ * `measure`: measure and publish. `comment-only`: publish results another run measured (forks). `plan`:
+ * write a plan from field data. `merge`: publish the merged results of a run's shards.
+ */
+export type Mode = 'measure' | 'comment-only' | 'plan' | 'merge';
 
 /** The action's GitHub publishing options (the CLI has none of them). */
 export interface PublishSettings {

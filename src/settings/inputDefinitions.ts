@@ -120,6 +120,39 @@ export const INPUT_DEFINITIONS: readonly InputDefinition[] = [
     default: '*netlify-cdp-loader.netlify.app*, *vercel.live/_next-live/*',
   },
   {
+    name: 'plan',
+    description:
+      'A plan file (plan.schema.json; written by mode: plan or `vitals-gate plan`): measure its pages (paths joined to base-url) on its devices, with its field data, instead of urls.',
+  },
+  {
+    name: 'shard',
+    description:
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template.
+      "K/N: measure only shard K of N of the URL × device list (1-based; balanced by expected time; the same split in every job), e.g. ${{ matrix.shard }} from the plan's matrix output. The shard uploads <name>-results-K-of-N and writes no comment or check run. mode: merge: N, the number of shards to merge.",
+  },
+  {
+    name: 'top',
+    description: 'mode: plan: measure at most this many pages (routes) by score, besides urls.',
+  },
+  {
+    name: 'min-share',
+    description: 'mode: plan: leave out pages (routes) with less than this percentage of page views.',
+  },
+  {
+    name: 'include',
+    description:
+      'mode: plan: path patterns (* within a segment, ** across), separated by newlines or commas; only matching pages are candidates.',
+  },
+  {
+    name: 'exclude',
+    description: 'mode: plan: path patterns; matching pages are never candidates.',
+  },
+  {
+    name: 'max-minutes',
+    description:
+      'mode: plan: the wall time one shard may measure for; the plan asks for as many shards as that needs (at least one per device).',
+  },
+  {
     name: 'name',
     description:
       'Name of this gate: the key of its PR comment, the name of its check run and the prefix of its artifact. Two gates on one pull request need two names.',
@@ -158,7 +191,7 @@ export const INPUT_DEFINITIONS: readonly InputDefinition[] = [
   {
     name: 'mode',
     description:
-      'measure = measure and publish; comment-only = measure nothing: read the results a pull_request workflow uploaded (in a workflow_run workflow, from the triggering run) and publish them. The fork-safe setup.',
+      'measure = measure and publish; comment-only = measure nothing: read the results a pull_request workflow uploaded (in a workflow_run workflow, from the triggering run) and publish them (the fork-safe setup); plan = choose pages and devices from production field data, write plan.json and the matrix output; merge = download every shard artifact of this run and publish one report, comment and check run.',
     default: 'measure',
     actionOnly: true,
   },

@@ -17,6 +17,6 @@ export function parsePublishSettings(get: InputReader): PublishSettings {
     comment: parseBoolean(get, 'comment'),
     checkRun: parseBoolean(get, 'check-run'),
     uploadArtifact: parseBoolean(get, 'upload-artifact'),
-    mode: parseChoice<Mode>(get, 'mode', ['measure', 'comment-only']),
+    mode: parseChoice<Mode>(get, 'mode', ['measure', 'comment-only', 'plan', 'merge']),
   };
 }

@@ -51,7 +51,10 @@ export interface UrlVerdict {
   problems: string[];
 }
 
+/** A gate's verdict: `error` when not everything was measured (a shard missing from a merge). */
+export type GateStatus = Status | 'error';
+
 export interface GateVerdict {
-  status: Status;
+  status: GateStatus;
   urls: UrlVerdict[];
 }

@@ -31,6 +31,8 @@ describe('action.yml', () => {
       'report-path',
       'comment-url',
       'report-url',
+      'matrix',
+      'plan-path',
     ]);
   });
 });

@@ -199,7 +199,11 @@ describe('parsePublishSettings', () => {
 
   it.each([
     ['name', 'a/b', "Invalid input 'name': 'a/b'. Expected up to 100 letters, digits, spaces and . _ -"],
-    ['mode', 'publish', "Invalid input 'mode': 'publish'. Expected one of: measure, comment-only."],
+    [
+      'mode',
+      'publish',
+      "Invalid input 'mode': 'publish'. Expected one of: measure, comment-only, plan, merge.",
+    ],
     ['check-run', 'yes', "Invalid input 'check-run': 'yes'. Expected true or false."],
   ])('rejects %s=%s naming the input', (name, value, message) => {
     expect(() => parsePublishSettings(inputs({ [name]: value }))).toThrow(message);
