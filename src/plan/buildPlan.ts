@@ -1,4 +1,4 @@
-import { pathPatternToRegExp } from '../budgets/matchPath.js';
+import { compilePathPattern } from '../budgets/matchPath.js';
 import type { FieldMetric, FieldSnapshot } from '../field/FieldData.js';
 import { normalizePage, routeOf } from '../field/matchFieldPage.js';
 import type { PlanFilters } from '../settings/PlanSettings.js';
@@ -33,7 +33,7 @@ interface Group {
 
 const percent = (share: number) => `${share >= 0.1 ? Math.round(share * 100) : (share * 100).toFixed(1)} %`;
 const matchesAny = (patterns: readonly string[] | undefined, path: string) =>
-  (patterns ?? []).some((pattern) => pathPatternToRegExp(pattern).test(path));
+  (patterns ?? []).some((pattern) => compilePathPattern(pattern).test(path));
 
 function p75Of(snapshot: FieldSnapshot, key: string): Partial<Record<FieldMetric, number>> {
   const page = snapshot.pages[key];
