@@ -1,3 +1,5 @@
+import type { OutputName } from './outputDefinitions.js';
+
 /**
  * What the action reads from and writes to the Actions runner, passed in (as `CliIo` is for the CLI):
  * `coreActionsIo` binds it to `@actions/core`; unit tests pass a recording fake.
@@ -5,7 +7,7 @@
 export interface ActionsIo {
   /** The input's value as the runner passes it (`''` when unset; action.yml's defaults already applied). */
   getInput(name: string): string;
-  setOutput(name: string, value: string): void;
+  setOutput(name: OutputName, value: string): void;
   /** Masks the value in every later log line. */
   setSecret(value: string): void;
   /** Fails the step with one message. */

@@ -11,7 +11,7 @@ import type { GateResults } from '../results/GateResults.js';
 import { INPUT_DEFINITIONS } from '../settings/inputDefinitions.js';
 import { artifactName, type PublishSettings } from '../settings/PublishSettings.js';
 import { parsePublishSettings } from '../settings/parsePublishSettings.js';
-import { parseSettings, read, secretValues } from '../settings/parseSettings.js';
+import { parseSettings, readDefaulted, secretValues } from '../settings/parseSettings.js';
 import { resolveTrigger } from '../trigger/resolveTrigger.js';
 import type { Trigger } from '../trigger/Trigger.js';
 import type { ActionsIo } from './ActionsIo.js';
@@ -100,7 +100,7 @@ async function readUploaded(
   gate: GateDeps,
 ): Promise<Measured> {
   const { io } = deps;
-  const outputDir = read((name) => io.getInput(name), 'output-dir') ?? 'vitals-gate-results';
+  const outputDir = readDefaulted((name) => io.getInput(name), 'output-dir');
   if (trigger.measuringRunId) {
     if (!publish.token || !trigger.repository) {
       throw new UserError(

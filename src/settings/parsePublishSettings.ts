@@ -1,10 +1,10 @@
 import { UserError } from '../errors/UserError.js';
 import type { Mode, PublishSettings } from './PublishSettings.js';
-import { type InputReader, parseBoolean, parseChoice } from './parseSettings.js';
+import { type InputReader, parseBoolean, parseChoice, readDefaulted } from './parseSettings.js';
 
 /** Parses the action-only publishing inputs (name, github-token, comment, check-run, upload-artifact, mode). */
 export function parsePublishSettings(get: InputReader): PublishSettings {
-  const name = get('name')?.trim() || 'vitals-gate';
+  const name = readDefaulted(get, 'name');
   if (!/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/.test(name)) {
     throw new UserError(
       `Invalid input 'name': '${name.slice(0, 100)}'. Expected up to 100 letters, digits, spaces and . _ -, starting with a letter or digit.`,

@@ -16,6 +16,13 @@ export function read(get: InputReader, name: string): string | undefined {
   return value ? value : defaultOf(name);
 }
 
+/** An input that has a default in INPUT_DEFINITIONS (the one place defaults are written): never empty. */
+export function readDefaulted(get: InputReader, name: string): string {
+  const value = read(get, name);
+  if (value === undefined) throw new Error(`Input '${name}' has no default in INPUT_DEFINITIONS`);
+  return value;
+}
+
 function parseInteger(get: InputReader, name: string, min: number, max: number): number {
   const raw = read(get, name) ?? '';
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
@@ -244,7 +251,7 @@ export function parseSettings(get: InputReader, values: TemplateValues = {}, pre
     device: parseChoice<Device>(get, 'device', ['mobile', 'desktop']),
     throttling: parseChoice<Throttling>(get, 'throttling', ['device', 'none']),
     lighthouse: parseBoolean(get, 'lighthouse'),
-    outputDir: read(get, 'output-dir') ?? 'vitals-gate-results',
+    outputDir: readDefaulted(get, 'output-dir'),
     timeoutMs: parseInteger(get, 'timeout', 1, 600) * 1000,
     rum: parseRum(get),
     maxRuns: read(get, 'max-runs') ? parseInteger(get, 'max-runs', runs, 50) : Math.min(50, runs * 2),

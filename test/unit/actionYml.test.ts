@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { OUTPUT_DEFINITIONS } from '../../src/action/outputDefinitions.js';
 import { INPUT_DEFINITIONS } from '../../src/settings/inputDefinitions.js';
 
 interface ActionYml {
@@ -24,15 +25,12 @@ describe('action.yml', () => {
     }
   });
 
-  it('declares the outputs the action sets', () => {
-    expect(Object.keys(action.outputs)).toEqual([
-      'result',
-      'results-path',
-      'report-path',
-      'comment-url',
-      'report-url',
-      'matrix',
-      'plan-path',
-    ]);
+  it('declares exactly the outputs the code defines, each with the same description', () => {
+    expect(Object.keys(action.outputs)).toEqual(OUTPUT_DEFINITIONS.map((output) => output.name));
+    for (const output of OUTPUT_DEFINITIONS) {
+      expect(action.outputs[output.name]?.description.replace(/\s+/g, ' ').trim(), output.name).toBe(
+        output.description,
+      );
+    }
   });
 });
