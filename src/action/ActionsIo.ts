@@ -1,4 +1,4 @@
-import type { OutputName } from './outputDefinitions.js';
+import type { OutputName } from './outputNames.js';
 
 /**
  * What the action reads from and writes to the Actions runner, passed in (as `CliIo` is for the CLI):

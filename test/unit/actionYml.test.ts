@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { OUTPUT_DEFINITIONS } from '../../src/action/outputDefinitions.js';
+import { OUTPUT_NAMES } from '../../src/action/outputNames.js';
 import { INPUT_DEFINITIONS } from '../../src/settings/inputDefinitions.js';
 
 interface ActionYml {
@@ -25,12 +25,10 @@ describe('action.yml', () => {
     }
   });
 
-  it('declares exactly the outputs the code defines, each with the same description', () => {
-    expect(Object.keys(action.outputs)).toEqual(OUTPUT_DEFINITIONS.map((output) => output.name));
-    for (const output of OUTPUT_DEFINITIONS) {
-      expect(action.outputs[output.name]?.description.replace(/\s+/g, ' ').trim(), output.name).toBe(
-        output.description,
-      );
+  it('declares exactly the outputs the code sets, each described', () => {
+    expect(Object.keys(action.outputs)).toEqual([...OUTPUT_NAMES]);
+    for (const name of OUTPUT_NAMES) {
+      expect(action.outputs[name]?.description.length, name).toBeGreaterThan(20);
     }
   });
 });
