@@ -67,6 +67,22 @@ export interface TtfbAttribution {
   serverTiming: ServerTimingEntry[];
 }
 
+/**
+ * Where a run's wall time went, in ms: opening and preparing the page (`context`), loading it to the load
+ * event (`navigation`), waiting for it to settle after load and after interactions (`waits`), the
+ * interactions themselves (`interactions`), and reading the browser's LCP record and closing (`collection`).
+ * These five add up to the run's wall time.
+ */
+export interface RunTimings {
+  context: number;
+  navigation: number;
+  waits: number;
+  /** Of `waits`, the time after the page's last activity: the quiet windows that end the waits. */
+  quiet: number;
+  interactions: number;
+  collection: number;
+}
+
 /** What one page load in a fresh browser context produced. Times in ms, CLS unitless. */
 export interface RunMeasurement {
   /** 0-based index of the run for its URL. */
@@ -75,6 +91,8 @@ export interface RunMeasurement {
   startedAt: string;
   /** Wall time of the whole run, for progress and benchmarks. */
   wallMs: number;
+  /** How `wallMs` splits up (the run's tool overhead is everything but the page's own time). */
+  timings?: RunTimings;
   /** HTTP status of the document response. */
   status?: number;
   lcp?: { value: number; attribution: LcpAttribution };

@@ -7,6 +7,7 @@ import { DEVICE_PROFILES } from './deviceProfiles.js';
 import { inPageScript } from './inPageScript.js';
 import type { Measurer } from './Measurer.js';
 import { measureRun } from './measureRun.js';
+import { createPagePool } from './PagePool.js';
 import { runLighthouse } from './runLighthouse.js';
 import { webVitalsSource } from './webVitalsSource.js';
 
@@ -46,6 +47,8 @@ export async function launchChrome(
   });
   const script = inPageScript(webVitalsSource());
   const profile = DEVICE_PROFILES[settings.device];
+  // The next run's page opens while the last run's context closes.
+  const pages = createPagePool(browser);
   // Pages whose LCP record missed a loaded image on two loads in a row: the page's doing, not worth a retry.
   const pageKeepsLcpAnomaly = new Set<string>();
   const scope = {
@@ -66,6 +69,7 @@ export async function launchChrome(
           script,
           ...scope,
           retryLcpAnomaly: !pageKeepsLcpAnomaly.has(url),
+          pages,
         },
         plan,
       );
@@ -74,6 +78,7 @@ export async function launchChrome(
     },
     lighthouse: (url) => runLighthouse(browser, url, settings.device, settings.timeoutMs, scope),
     close: async () => {
+      await pages.close();
       await browser.close().catch(() => undefined);
       await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
     },

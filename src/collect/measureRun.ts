@@ -6,11 +6,15 @@ import { checkLcp, type LcpCheck } from './checkLcp.js';
 import type { DeviceProfile } from './deviceProfiles.js';
 import { REPORT_BINDING } from './inPageScript.js';
 import type { RunPlan } from './Measurer.js';
+import { freshPages, type PagePool } from './PagePool.js';
 import { performInteractions } from './performInteractions.js';
-import type { RunMeasurement, ScriptTiming, ShiftSource } from './RunMeasurement.js';
+import type { RunMeasurement, RunTimings, ScriptTiming, ShiftSource } from './RunMeasurement.js';
 import { recordNetwork } from './recordNetwork.js';
 import { scopeRequests } from './scopeRequests.js';
+import { settleScript } from './settleScript.js';
 import { newTraceparent } from './traceparent.js';
+import { waitForSettled } from './waitForSettled.js';
+import { watchRequests } from './watchRequests.js';
 
 export interface MeasureRunOptions {
   profile: DeviceProfile;
@@ -18,8 +22,10 @@ export interface MeasureRunOptions {
   timeoutMs: number;
   /** The in-page script (web-vitals + reporting), from `inPageScript()`. */
   script: string;
-  /** After load and network idle, how long no new metric report must arrive before the run ends. */
+  /** How long a settled page must stay quiet before the run ends (see `waitForSettled`). */
   quietMs?: number;
+  /** Where run pages come from (default: a fresh context per page, nothing prepared in advance). */
+  pages?: PagePool;
   /** Extra headers, cookies and blocked patterns; headers and cookies go to `origins` only. */
   request: RequestOptions;
   /** The origins of the measured URLs (not the baseline's, unless they are the same). */
@@ -165,8 +171,8 @@ function toMeasurement(base: RunMeasurement, reports: Map<string, Report>): RunM
 
 /**
  * One run: a page load in a fresh browser context (cold cache, no cookies) with device emulation and
- * throttling, web-vitals injected before any page script, load, network idle, then quiet until metrics
- * settle. When Chrome's own LCP record misses a loaded image, the page is loaded once more (unless
+ * throttling, web-vitals injected before any page script, load, then until the page has settled
+ * (`waitForSettled`). When Chrome's own LCP record misses a loaded image, the page is loaded once more (unless
  * `retryLcpAnomaly` is false) and the second load is the run; `lcpAnomaly` says whether that happened.
  */
 export async function measureRun(
@@ -205,9 +211,25 @@ async function measureOnce(
     wallMs: 0,
     traceparent,
   };
-  const context = await browser.createBrowserContext();
+  const timings: RunTimings = {
+    context: 0,
+    navigation: 0,
+    waits: 0,
+    quiet: 0,
+    interactions: 0,
+    collection: 0,
+  };
+  let lapStart = started;
+  const lap = () => {
+    const now = Date.now();
+    const ms = now - lapStart;
+    lapStart = now;
+    return ms;
+  };
+  const pages = options.pages ?? freshPages(browser);
+  const page = await pages.take();
+  const requests = watchRequests(page);
   try {
-    const page = await context.newPage();
     const cdp = await page.createCDPSession();
     cdp.on('Runtime.bindingCalled', (event) => {
       if (event.name !== REPORT_BINDING) return;
@@ -221,6 +243,7 @@ async function measureOnce(
     });
     await prepare(page, cdp, options);
     base.network = await recordNetwork(cdp); // fills in as the run goes
+    await page.evaluateOnNewDocument(settleScript());
     const { frameTree } = await cdp.send('Page.getFrameTree');
     await scopeRequests(cdp, {
       request: options.request,
@@ -229,21 +252,23 @@ async function measureOnce(
       ...(options.throttle ? { latencyMs: options.profile.network.latencyMs } : {}),
     });
     const deadline = started + options.timeoutMs;
+    timings.context = lap();
     const response = await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
+    timings.navigation = lap();
     const status = response?.status();
     if (status !== undefined) base.status = status;
     if (status !== undefined && status >= 400) {
       base.error = `the page answered HTTP ${status}`;
       reports.clear(); // an error page's metrics say nothing about the page under test
     } else {
-      await page
-        .waitForNetworkIdle({ idleTime: 500, timeout: Math.max(1, deadline - Date.now()) })
-        .catch(() => undefined);
-      // The quiet window starts at network idle at the earliest: an image's LCP report normally arrives
-      // 20-40 ms after load, but on a starved 2-core runner it was seen to come later than network idle,
-      // and a window counted from the (early, text) LCP report would then end the run without it.
-      lastReportAt = Math.max(lastReportAt, Date.now());
-      await waitForQuiet(() => lastReportAt, options.quietMs ?? 1000, deadline);
+      // Settled, not a fixed wait: the quiet window counts from the last request, LCP candidate, shift,
+      // long frame or report, so a late image's report (seen after network idle on a starved runner) is kept.
+      const settled = await waitForSettled(cdp, requests, () => lastReportAt, {
+        deadline,
+        ...(options.quietMs ? { quietMs: options.quietMs } : {}),
+      });
+      timings.waits += lap();
+      timings.quiet += settled.quietMs;
       const unreported = (check: LcpCheck | undefined) => {
         const reported = reports.get('LCP')?.value;
         return check?.last && (reported === undefined || check.last.startTime > reported + 1)
@@ -252,11 +277,14 @@ async function measureOnce(
       };
       const readRecord = options.checkLcp ?? checkLcp;
       let check = await readRecord(page);
+      timings.collection += lap();
       if (unreported(check) !== undefined) {
         // Give web-vitals a moment to report the candidate the forced frames may have produced.
         lastReportAt = Date.now();
         await waitForQuiet(() => lastReportAt, 500, Date.now() + 3000);
+        timings.waits += lap();
         check = await readRecord(page);
+        timings.collection += lap();
         const still = unreported(check);
         if (still !== undefined) {
           base.error = `the browser's last LCP candidate (${Math.round(still)} ms) was not reported by web-vitals (last report: ${Math.round(reports.get('LCP')?.value ?? 0)} ms), so this run's LCP is not used`;
@@ -271,9 +299,16 @@ async function measureOnce(
         const outcome = await performInteractions(page, plan.interactions, new URL(url).pathname);
         base.interactionSteps = outcome.completed;
         if (outcome.error) base.interactionError = outcome.error;
-        // INP is reported when the browser is idle after the interaction.
+        timings.interactions = lap();
+        // INP is reported when the browser is idle after the interaction; what the handlers started
+        // (requests, timers, shifts) is waited for like after load.
         lastReportAt = Date.now();
-        await waitForQuiet(() => lastReportAt, options.quietMs ?? 1000, Date.now() + 10_000);
+        const settledAfter = await waitForSettled(cdp, requests, () => lastReportAt, {
+          deadline: Date.now() + 10_000,
+          ...(options.quietMs ? { quietMs: options.quietMs } : {}),
+        });
+        timings.waits += lap();
+        timings.quiet += settledAfter.quietMs;
       }
     }
     const hidden = reports.get('HIDDEN');
@@ -284,8 +319,11 @@ async function measureOnce(
   } catch (error) {
     base.error = describeError(error);
   } finally {
-    await context.close().catch(() => undefined);
+    requests.stop();
+    await pages.release(page).catch(() => undefined);
+    timings.collection += lap();
   }
   base.wallMs = Date.now() - started;
+  base.timings = timings;
   return { run: toMeasurement(base, reports), ...(anomaly ? { anomaly } : {}) };
 }
