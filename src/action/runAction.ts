@@ -1,20 +1,27 @@
 import { join } from 'node:path';
 import { describeError, UserError } from '../errors/UserError.js';
 import type { GateDeps } from '../gate/runGate.js';
-import { runGate } from '../gate/runGate.js';
+import { runPlanned } from '../gate/runPlanned.js';
 import type { GitHubApi } from '../github/GitHubApi.js';
+import { mergeResults } from '../merge/mergeResults.js';
+import { findResultFiles, readShardParts } from '../merge/readShardParts.js';
 import type { ArtifactStore } from '../publish/ArtifactStore.js';
 import { findPullRequest } from '../publish/findPullRequest.js';
 import { publishResults } from '../publish/publishResults.js';
 import { readResultsFile } from '../publish/readResultsFile.js';
+import { renderReport } from '../report/renderReport.js';
 import type { GateResults } from '../results/GateResults.js';
+import { writeOutputs } from '../results/writeOutputs.js';
 import { INPUT_DEFINITIONS } from '../settings/inputDefinitions.js';
 import { artifactName, type PublishSettings } from '../settings/PublishSettings.js';
 import { parsePublishSettings } from '../settings/parsePublishSettings.js';
 import { parseSettings, readDefaulted, secretValues } from '../settings/parseSettings.js';
+import { parseShardCount, shardArtifactName } from '../shard/parseShard.js';
 import { resolveTrigger } from '../trigger/resolveTrigger.js';
 import type { Trigger } from '../trigger/Trigger.js';
 import type { ActionsIo } from './ActionsIo.js';
+import { downloadShards } from './downloadShards.js';
+import { planStep } from './planStep.js';
 
 /** Everything the action does I/O with beyond the gate itself, passed in. */
 export interface ActionDeps {
@@ -66,18 +73,22 @@ async function measure(
   gate: GateDeps,
   io: ActionsIo,
 ): Promise<Measured> {
-  const settings = parseSettings(
+  const values = {
+    ...(pullNumber ? { pr: String(pullNumber) } : {}),
+    ...(trigger.sha ? { sha: trigger.sha } : {}),
+    ...(trigger.branch ? { branch: trigger.branch } : {}),
+    eventName: trigger.eventName,
+  };
+  const outcome = await runPlanned(
     (name) => io.getInput(name),
-    {
-      ...(pullNumber ? { pr: String(pullNumber) } : {}),
-      ...(trigger.sha ? { sha: trigger.sha } : {}),
-      ...(trigger.branch ? { branch: trigger.branch } : {}),
-      eventName: trigger.eventName,
+    (get) => {
+      const parsed = parseSettings(get, values, trigger.previewUrl);
+      for (const secret of secretValues(parsed)) io.setSecret(secret);
+      return parsed;
     },
-    trigger.previewUrl,
+    gate,
   );
-  for (const secret of secretValues(settings)) io.setSecret(secret);
-  const outcome = await runGate(settings, gate);
+  const { settings } = outcome;
   return {
     results: outcome.results,
     markdown: outcome.markdown,
@@ -126,6 +137,43 @@ async function readUploaded(
   return { results: await readResultsFile(resultsPath, gate.readText), files: { resultsPath, outputDir } };
 }
 
+/** Merge mode: every shard's results of this run (downloaded from their artifacts), merged into output-dir. */
+async function mergeUploaded(
+  trigger: Trigger,
+  publish: PublishSettings,
+  deps: ActionDeps,
+  gate: GateDeps,
+): Promise<Measured> {
+  const { io } = deps;
+  const outputDir = readDefaulted((name) => io.getInput(name), 'output-dir');
+  const rawCount = io.getInput('shard').trim();
+  if (!rawCount) {
+    throw new UserError("Missing input 'shard': mode merge needs the number of shards to merge, e.g. 4.");
+  }
+  const count = parseShardCount(rawCount);
+  const shardsDir = join(outputDir, 'shards');
+  const runId = Number(deps.env.GITHUB_RUN_ID);
+  await downloadShards(
+    count,
+    shardsDir,
+    publish.token && trigger.repository && runId
+      ? { runId, token: publish.token, ...trigger.repository }
+      : undefined,
+    publish,
+    deps.artifacts(),
+    io,
+  );
+  const results = mergeResults(
+    await readShardParts(await findResultFiles([shardsDir]), gate.readText),
+    count,
+  );
+  const markdown = renderReport(results);
+  const written = await writeOutputs(results, markdown, outputDir, gate.files);
+  for (const problem of results.merge?.problems ?? [])
+    io.warning(problem, { title: 'vitals-gate: shard missing' });
+  return { results, markdown, files: { ...written, outputDir } };
+}
+
 /**
  * The action's orchestrator and the one place that calls `setFailed`: read the event, parse inputs,
  * measure (or, in comment-only mode, read what a measuring run uploaded), publish (artifact, check run,
@@ -159,10 +207,21 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     }
     io.info(describeTrigger(trigger, pullNumber));
 
+    if (publish.mode === 'plan') {
+      const artifacts =
+        deps.env.ACTIONS_RUNTIME_TOKEN && deps.env.ACTIONS_RESULTS_URL ? deps.artifacts() : undefined;
+      await planStep(io, gate, publish, artifacts);
+      return;
+    }
     const { results, markdown, files } =
       publish.mode === 'measure'
         ? await measure(trigger, pullNumber, gate, deps.io)
-        : await readUploaded(trigger, publish, deps, gate);
+        : publish.mode === 'merge'
+          ? await mergeUploaded(trigger, publish, deps, gate)
+          : await readUploaded(trigger, publish, deps, gate);
+    const { shard } = results;
+    if (shard)
+      io.info(`Shard ${shard.index} of ${shard.count}: no comment or check run (the merge job writes them).`);
 
     const published = await publishResults({
       results,
@@ -170,7 +229,8 @@ export async function runAction(deps: ActionDeps): Promise<void> {
       files,
       trigger,
       pullNumber,
-      publish,
+      publish: shard ? { ...publish, comment: false, checkRun: false } : publish,
+      ...(shard ? { artifactName: shardArtifactName(publish.name, shard) } : {}),
       api,
       artifacts:
         deps.env.ACTIONS_RUNTIME_TOKEN && deps.env.ACTIONS_RESULTS_URL ? deps.artifacts() : undefined,
@@ -182,14 +242,17 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     if (files.reportPath) io.setOutput('report-path', files.reportPath);
     if (published.commentUrl) io.setOutput('comment-url', published.commentUrl);
     if (published.reportUrl) io.setOutput('report-url', published.reportUrl);
-    if (publish.mode === 'measure') {
+    if (publish.mode === 'measure' || publish.mode === 'merge') {
       for (const annotation of published.annotations) {
         const properties = { title: annotation.title };
         if (annotation.level === 'failure') io.error(annotation.message, properties);
         else io.warning(annotation.message, properties);
       }
     }
-    if (results.verdict.status === 'fail' && publish.mode === 'measure') {
+    const decides = (publish.mode === 'measure' && !shard) || publish.mode === 'merge';
+    if (results.verdict.status === 'error' && decides) {
+      io.setFailed(`Not every shard was measured: ${results.merge?.problems.join('; ')}.`);
+    } else if (results.verdict.status === 'fail' && decides) {
       const failing = results.verdict.urls.filter((url) => url.status === 'fail').map((url) => url.url);
       io.setFailed(`Performance budgets exceeded on ${failing.join(', ')}. See the job summary for why.`);
     } else {

@@ -21,7 +21,7 @@ import { renderReport } from '../report/renderReport.js';
 import { writeOutputs } from '../results/writeOutputs.js';
 import { INPUT_DEFINITIONS } from '../settings/inputDefinitions.js';
 import { parsePlanSettings } from '../settings/parsePlanSettings.js';
-import { parseChoice, parseRum, parseSettings, parseUrls } from '../settings/parseSettings.js';
+import { parseChoice, parseRum, parseSettings, parseUrls, readDefaulted } from '../settings/parseSettings.js';
 import type { Device } from '../settings/Settings.js';
 import { parseShardCount } from '../shard/parseShard.js';
 import { toolVersion } from '../toolVersion.js';
@@ -221,7 +221,7 @@ async function mergeShards(
   const count = rawCount ? parseShardCount(rawCount) : undefined;
   const parts = await readShardParts(await findResultFiles(positionals), deps.readText);
   const results = mergeResults(parts, count);
-  const outputDir = (values['output-dir'] as string | undefined) ?? 'vitals-gate-results';
+  const outputDir = readDefaulted(flagReader(values), 'output-dir');
   const markdown = renderReport(results);
   const written = await writeOutputs(results, markdown, outputDir, deps.files);
   io.stdout.write(`${markdown}\n`);

@@ -25,6 +25,8 @@ export interface PublishInput {
   api: GitHubApi | undefined;
   /** Undefined outside a runner with the artifact service. */
   artifacts: ArtifactStore | undefined;
+  /** The artifact name when not `<name>-results` (a shard's `<name>-results-K-of-N`). */
+  artifactName?: string;
   log: Logger;
 }
 
@@ -76,8 +78,9 @@ export async function publishResults(input: PublishInput): Promise<Published> {
   const links: CommentLinks = trigger.runUrl ? { runUrl: trigger.runUrl } : {};
   const annotations = budgetAnnotations(results, publish.name);
 
-  if (publish.mode === 'measure' && publish.uploadArtifact && input.artifacts && trigger.runUrl) {
-    const name = artifactName(publish);
+  const uploads = publish.mode === 'measure' || publish.mode === 'merge';
+  if (uploads && publish.uploadArtifact && input.artifacts && trigger.runUrl) {
+    const name = input.artifactName ?? artifactName(publish);
     try {
       const files = resultFiles(input.files.outputDir, results);
       const id = await input.artifacts.upload(name, files, input.files.outputDir);

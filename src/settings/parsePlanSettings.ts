@@ -1,6 +1,13 @@
 import { UserError } from '../errors/UserError.js';
 import type { PlanSettings } from './PlanSettings.js';
-import { type InputReader, parseBoolean, parseChoice, parseRum, read } from './parseSettings.js';
+import {
+  type InputReader,
+  parseBoolean,
+  parseChoice,
+  parseRum,
+  read,
+  readDefaulted,
+} from './parseSettings.js';
 import type { Device, Throttling } from './Settings.js';
 
 function number(
@@ -70,6 +77,6 @@ export function parsePlanSettings(get: InputReader): PlanSettings {
       ...(always.length ? { always } : {}),
       ...(maxMinutes !== undefined ? { maxMinutes } : {}),
     },
-    outputDir: read(get, 'output-dir') ?? 'vitals-gate-results',
+    outputDir: readDefaulted(get, 'output-dir'),
   };
 }
