@@ -1,3 +1,4 @@
+import type { InteractionProfile } from '../collect/InteractionProfile.js';
 import type { LighthouseSummary, RunMeasurement } from '../collect/RunMeasurement.js';
 import {
   INP_SUBPARTS,
@@ -9,6 +10,7 @@ import {
   type TtfbSubpart,
 } from '../metrics/metricDefinitions.js';
 import { type Summary, summarize } from './summarize.js';
+import { type ProfileSummary, summarizeProfile } from './summarizeProfile.js';
 import { type ResourcesAggregate, summarizeResources } from './summarizeResources.js';
 import { type ScriptSummary, summarizeScripts } from './summarizeScripts.js';
 
@@ -24,6 +26,8 @@ export interface UrlAggregate {
   scripts: ScriptSummary[];
   /** Third-party script time within the INP interaction. */
   thirdPartyScripts?: Summary;
+  /** What the CPU-profiled run credits to each script in its slowest interaction (`profile-interactions`). */
+  profiledScripts?: ProfileSummary;
   /** Runs that completed without error. */
   successfulRuns: number;
   /** Runs in which an interaction step failed. */
@@ -60,7 +64,11 @@ function summarizeSubparts<K extends string>(
  * Aggregates the runs of one URL: per metric and subpart the median and IQR over the runs that produced
  * it. TBT comes from the single Lighthouse navigation (n = 1) when there is one.
  */
-export function aggregateRuns(runs: readonly RunMeasurement[], lighthouse?: LighthouseSummary): UrlAggregate {
+export function aggregateRuns(
+  runs: readonly RunMeasurement[],
+  lighthouse?: LighthouseSummary,
+  interactionProfile?: InteractionProfile,
+): UrlAggregate {
   const metrics: Partial<Record<MetricName, Summary>> = {};
   for (const [name, valueIn] of RUN_METRICS) {
     const summary = summarize(runs.map(valueIn));
@@ -70,6 +78,7 @@ export function aggregateRuns(runs: readonly RunMeasurement[], lighthouse?: Ligh
   if (tbt) metrics.TBT = tbt;
   const { scripts, thirdPartyScripts } = summarizeScripts(runs);
   const resources = summarizeResources(runs);
+  const profiled = summarizeProfile(interactionProfile);
   return {
     metrics,
     subparts: {
@@ -79,6 +88,7 @@ export function aggregateRuns(runs: readonly RunMeasurement[], lighthouse?: Ligh
     },
     scripts,
     ...(thirdPartyScripts ? { thirdPartyScripts } : {}),
+    ...(profiled ? { profiledScripts: profiled } : {}),
     successfulRuns: runs.filter((run) => !run.error).length,
     interactionFailures: runs.filter((run) => run.interactionError).length,
     ...(resources ? { resources } : {}),

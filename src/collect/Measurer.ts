@@ -1,4 +1,5 @@
 import type { InteractionStep } from '../budgets/InteractionStep.js';
+import type { InteractionProfile } from './InteractionProfile.js';
 import type { LighthouseSummary, RunMeasurement } from './RunMeasurement.js';
 
 /** The result of one Lighthouse navigation: the summary and its HTML report. */
@@ -24,5 +25,10 @@ export interface Measurer {
   measure(url: string, index: number, plan?: RunPlan): Promise<RunMeasurement>;
   /** One Lighthouse navigation for diagnostics. Never throws: failures land in `summary.error`. */
   lighthouse(url: string): Promise<LighthouseOutcome>;
+  /**
+   * One diagnostic run with the CPU profiler on over the plan's interactions (third-party time inside
+   * first-party handlers). Never throws: failures land in `error`. Absent where profiling is not possible.
+   */
+  profileInteractions?(url: string, plan: RunPlan): Promise<InteractionProfile>;
   close(): Promise<void>;
 }

@@ -8,6 +8,7 @@ import { inPageScript } from './inPageScript.js';
 import type { Measurer } from './Measurer.js';
 import { measureRun } from './measureRun.js';
 import { createPagePool } from './PagePool.js';
+import { profileInteractions } from './profileInteractions.js';
 import { runLighthouse } from './runLighthouse.js';
 import { webVitalsSource } from './webVitalsSource.js';
 
@@ -76,6 +77,13 @@ export async function launchChrome(
       if (lcpAnomaly === 'twice') pageKeepsLcpAnomaly.add(url);
       return run;
     },
+    profileInteractions: (url, plan) =>
+      profileInteractions(browser, url, plan, {
+        profile,
+        throttle: settings.throttling === 'device',
+        timeoutMs: settings.timeoutMs,
+        ...scope,
+      }),
     lighthouse: (url) => runLighthouse(browser, url, settings.device, settings.timeoutMs, scope),
     close: async () => {
       await pages.close();

@@ -142,18 +142,24 @@ async function prepare(page: Page, cdp: CDPSession, url: string, options: Profil
   await page.setViewport(options.profile.viewport);
   await page.setUserAgent({ userAgent: options.profile.userAgent });
   if (options.throttle) {
-    const { latencyMs, downloadBytesPerSecond, uploadBytesPerSecond } = options.profile.network;
+    // As in the measured runs: Chrome's emulation limits throughput; scopeRequests holds each request for
+    // the latency (Chrome's emulated latency would delay the body, not the headers).
+    const { downloadBytesPerSecond, uploadBytesPerSecond } = options.profile.network;
     await page.emulateNetworkConditions({
       download: downloadBytesPerSecond,
       upload: uploadBytesPerSecond,
-      latency: latencyMs,
+      latency: 0,
     });
     await page.emulateCPUThrottling(options.profile.cpuSlowdown);
   }
   await page.evaluateOnNewDocument(EVENT_TIMING_SCRIPT);
   await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
   await page.bringToFront();
-  await scopeRequests(cdp, { request: options.request, origins: options.origins });
+  await scopeRequests(cdp, {
+    request: options.request,
+    origins: options.origins,
+    ...(options.throttle ? { latencyMs: options.profile.network.latencyMs } : {}),
+  });
   await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
 }
 

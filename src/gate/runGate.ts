@@ -5,6 +5,7 @@ import { defaultBudgets } from '../budgets/defaultBudgets.js';
 import { loadBudgets, type ReadText } from '../budgets/loadBudgets.js';
 import { resolveBudget } from '../budgets/resolveBudget.js';
 import { describeProfile } from '../collect/deviceProfiles.js';
+import type { InteractionProfile } from '../collect/InteractionProfile.js';
 import type { Measurer, RunPlan } from '../collect/Measurer.js';
 import type { LighthouseSummary, RunMeasurement } from '../collect/RunMeasurement.js';
 import { type Probe, waitForPreview } from '../collect/waitForPreview.js';
@@ -24,6 +25,7 @@ import {
 import { baselineFor } from '../settings/parseSettings.js';
 import type { Settings } from '../settings/Settings.js';
 import { computeVerdict, verdictForUrl } from '../verdict/computeVerdict.js';
+import { profileUrl } from './profileUrl.js';
 
 /** The settings as written to results.json: the CrUX API key, header and cookie values replaced by `***`. */
 export function maskSecrets(settings: Settings): Settings {
@@ -125,7 +127,12 @@ async function measureUrl(
   measurer: Measurer,
   deps: GateDeps,
   baseline?: { url: string; compare: (c: RunMeasurement[], b: RunMeasurement[]) => Comparison[] },
-): Promise<{ runs: RunMeasurement[]; lighthouse?: LighthouseSummary; interleaved?: Interleaved }> {
+): Promise<{
+  runs: RunMeasurement[];
+  lighthouse?: LighthouseSummary;
+  interactionProfile?: InteractionProfile;
+  interleaved?: Interleaved;
+}> {
   let runs: RunMeasurement[] = [];
   let interleaved: Interleaved | undefined;
   if (baseline) {
@@ -146,7 +153,9 @@ async function measureUrl(
       deps.log.info(`run ${index + 1}/${settings.runs}: ${describeRun(run)}`);
     }
   }
-  if (!settings.lighthouse) return { runs, ...(interleaved ? { interleaved } : {}) };
+  const interactionProfile = await profileUrl(url, settings, plan, measurer, deps.log);
+  const measured = { runs, ...(interactionProfile ? { interactionProfile } : {}) };
+  if (!settings.lighthouse) return { ...measured, ...(interleaved ? { interleaved } : {}) };
   deps.log.info('Lighthouse navigation (performance category)…');
   const { summary, html } = await measurer.lighthouse(url);
   if (html) {
@@ -159,7 +168,7 @@ async function measureUrl(
       ? `Lighthouse failed: ${summary.error}`
       : `Lighthouse: performance ${summary.performanceScore ?? '–'}, TBT ${formatValue('TBT', summary.tbt)}`,
   );
-  return { runs, lighthouse: summary, ...(interleaved ? { interleaved } : {}) };
+  return { ...measured, lighthouse: summary, ...(interleaved ? { interleaved } : {}) };
 }
 
 /**
@@ -247,7 +256,7 @@ export async function runGate(
           baselineUrl ? { url: baselineUrl, compare } : undefined,
         ),
       );
-      const aggregate = aggregateRuns(measured.runs, measured.lighthouse);
+      const aggregate = aggregateRuns(measured.runs, measured.lighthouse, measured.interactionProfile);
       const comparisons = interleaved?.comparisons ?? [];
       urls.push({
         url,

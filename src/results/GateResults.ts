@@ -1,5 +1,6 @@
 import type { UrlAggregate } from '../aggregate/aggregateRuns.js';
 import type { ResolvedBudget } from '../budgets/Budgets.js';
+import type { InteractionProfile } from '../collect/InteractionProfile.js';
 import type { LighthouseSummary, RunMeasurement } from '../collect/RunMeasurement.js';
 import type { Comparison } from '../compare/compareRuns.js';
 import type { FieldOutcome } from '../field/collectFieldData.js';
@@ -14,6 +15,8 @@ export interface UrlResult {
   /** Every raw run, including failed ones. */
   runs: RunMeasurement[];
   lighthouse?: LighthouseSummary;
+  /** The diagnostic run with the CPU profiler on over the interactions (`profile-interactions`). */
+  interactionProfile?: InteractionProfile;
   aggregate: UrlAggregate;
   budget: ResolvedBudget;
   /** This page's production field data, when a source was configured. */

@@ -44,6 +44,8 @@ export interface Settings {
   throttling: Throttling;
   /** Whether one Lighthouse navigation per URL is run (TBT, performance score, HTML report). */
   lighthouse: boolean;
+  /** Whether one extra run per URL with interactions profiles them (third-party time inside handlers). */
+  profileInteractions: boolean;
   /** Explicit Chrome executable; undefined = discover it. */
   chromePath?: string;
   /** Folder that receives results.json, report.md and Lighthouse reports. */

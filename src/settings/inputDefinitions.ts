@@ -43,6 +43,12 @@ export const INPUT_DEFINITIONS: readonly InputDefinition[] = [
     default: 'true',
   },
   {
+    name: 'profile-interactions',
+    description:
+      'For URLs with interaction steps: one extra run with the CPU profiler on, crediting the JavaScript that ran inside each interaction to its script (first or third party), also inside first-party handlers.',
+    default: 'true',
+  },
+  {
     name: 'chrome-path',
     description: 'Chrome or Chromium executable. Default: CHROME_PATH, then the usual install locations.',
   },

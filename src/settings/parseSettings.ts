@@ -251,6 +251,7 @@ export function parseSettings(get: InputReader, values: TemplateValues = {}, pre
     device: parseChoice<Device>(get, 'device', ['mobile', 'desktop']),
     throttling: parseChoice<Throttling>(get, 'throttling', ['device', 'none']),
     lighthouse: parseBoolean(get, 'lighthouse'),
+    profileInteractions: parseBoolean(get, 'profile-interactions'),
     outputDir: readDefaulted(get, 'output-dir'),
     timeoutMs: parseInteger(get, 'timeout', 1, 600) * 1000,
     rum: parseRum(get),

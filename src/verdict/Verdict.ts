@@ -1,5 +1,6 @@
 import type { ResourceCategory, ScoreBudget, Threshold } from '../budgets/Budgets.js';
 import type { InpSubpart, LcpSubpart, MetricName } from '../metrics/metricDefinitions.js';
+import type { ThirdPartyBasis } from './thirdPartyScriptTime.js';
 
 /** What a check looks at below the metric itself: a subpart, or INP's third-party script time. */
 export type CheckPart = LcpSubpart | InpSubpart | 'thirdPartyScripts' | 'field';
@@ -19,6 +20,8 @@ export interface BudgetCheck {
   status: Status | 'not-measured';
   /** For `field` checks: the production p75 the limits derive from. */
   fieldP75?: number;
+  /** For `thirdPartyScripts` checks: the attribution whose (larger) value was checked. */
+  basis?: ThirdPartyBasis;
 }
 
 /** One resource budget compared with one median: bytes on the wire, or the number of requests. */

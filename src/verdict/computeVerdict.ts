@@ -5,6 +5,7 @@ import type { FieldMatch } from '../field/FieldData.js';
 import { METRIC_NAMES } from '../metrics/metricDefinitions.js';
 import { checkThreshold } from './checkThreshold.js';
 import { resourceChecks, scoreCheck } from './resourceChecks.js';
+import { thirdPartyScriptTime } from './thirdPartyScriptTime.js';
 import type { BudgetCheck, CheckPart, GateVerdict, Status, UrlVerdict } from './Verdict.js';
 
 export { checkThreshold };
@@ -52,15 +53,20 @@ export function verdictForUrl(
     const partChecks: [CheckPart, Threshold, number | undefined][] = Object.entries(
       metricBudget.subparts ?? {},
     ).map(([subpart, threshold]) => [subpart as CheckPart, threshold, subpartSummaries[subpart]?.median]);
-    if (metric === 'INP' && metricBudget.thirdPartyScripts) {
-      partChecks.push([
-        'thirdPartyScripts',
-        metricBudget.thirdPartyScripts,
-        aggregate.thirdPartyScripts?.median,
-      ]);
-    }
     for (const [subpart, threshold, value] of partChecks) {
       checks.push({ metric, subpart, value, threshold, status: checkThreshold(value, threshold) });
+    }
+    if (metric === 'INP' && metricBudget.thirdPartyScripts) {
+      const threshold = metricBudget.thirdPartyScripts;
+      const third = thirdPartyScriptTime(aggregate);
+      checks.push({
+        metric,
+        subpart: 'thirdPartyScripts',
+        value: third?.value,
+        threshold,
+        status: checkThreshold(third?.value, threshold),
+        ...(third ? { basis: third.basis } : {}),
+      });
     }
     if (metricBudget.relativeTo === 'rum' && metric !== 'TBT') {
       const p75 = field?.status === 'found' ? field.page.metrics[metric]?.p75 : undefined;

@@ -98,6 +98,7 @@ export const SETTINGS: Settings = {
   device: 'mobile',
   throttling: 'device',
   lighthouse: false,
+  profileInteractions: false,
   outputDir: 'out',
   timeoutMs: 60_000,
   rum: { source: 'none' },
