@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { coreActionsIo } from './action/coreActionsIo.js';
 import { runAction } from './action/runAction.js';
 import { nodeGateDeps } from './gate/nodeGateDeps.js';
@@ -5,13 +6,15 @@ import { octokitGitHubApi } from './github/octokitGitHubApi.js';
 import { actionsLogger } from './log/actionsLogger.js';
 import { actionsArtifactStore } from './publish/actionsArtifactStore.js';
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 await runAction({
   io: coreActionsIo,
   env: process.env,
   gate: () => nodeGateDeps(actionsLogger),
   github: (token, repository) =>
-    octokitGitHubApi(token, repository, { delaysMs: [1000, 3000], sleep, log: actionsLogger }),
+    octokitGitHubApi(token, repository, {
+      delaysMs: [1000, 3000],
+      sleep: (ms) => sleep(ms),
+      log: actionsLogger,
+    }),
   artifacts: actionsArtifactStore,
 });

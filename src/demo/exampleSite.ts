@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { REPORT_BINDING } from '../collect/inPageScript.js';
 import { heroImage } from './heroImage.js';
 
@@ -175,8 +176,6 @@ export interface ReceivedRequest {
   host: string;
   headers: IncomingMessage['headers'];
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The other loopback host name, so scripts from it are third party to the page. */
 function vendorOriginFor(request: IncomingMessage): string {

@@ -4,6 +4,7 @@ import { describeError } from '../errors/UserError.js';
 import type { Device, RumSettings } from '../settings/Settings.js';
 import { fetchCrux } from './cruxSource.js';
 import type { FieldSnapshot } from './FieldData.js';
+import type { HttpDeps } from './httpJson.js';
 import { parseFieldFile } from './loadFieldFile.js';
 import { fetchLoki } from './lokiSource.js';
 import { fetchPrometheus } from './prometheusSource.js';
@@ -16,11 +17,10 @@ export interface FieldOutcome {
   error?: string;
 }
 
-export interface FieldDeps {
+/** The I/O of reading field data, passed in: files, the clock, and HTTP (`fetch`, `sleep` between retries). */
+export interface FieldDeps extends HttpDeps {
   readText: ReadText;
   now: () => Date;
-  /** Delay between CrUX retries; tests shorten it. */
-  cruxBackoffMs?: number;
 }
 
 /**
@@ -72,9 +72,9 @@ export async function collectFieldData(
               apiKey: rum.cruxApiKey as string,
               formFactor: device === 'desktop' ? 'DESKTOP' : 'PHONE',
               ...(rum.url ? { baseUrl: rum.url } : {}),
-              ...(deps.cruxBackoffMs !== undefined ? { backoffMs: deps.cruxBackoffMs } : {}),
             },
             now,
+            deps,
           ),
         };
       case 'prometheus':
@@ -83,12 +83,17 @@ export async function collectFieldData(
           snapshot: await fetchPrometheus(
             { baseUrl: rum.url as string, routes, keepQuery, ...options.prometheus },
             now,
+            deps,
           ),
         };
       case 'loki':
         return {
           source: 'loki',
-          snapshot: await fetchLoki({ baseUrl: rum.url as string, routes, keepQuery, ...options.loki }, now),
+          snapshot: await fetchLoki(
+            { baseUrl: rum.url as string, routes, keepQuery, ...options.loki },
+            now,
+            deps,
+          ),
         };
     }
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { LcpSubpart } from '../metrics/metricDefinitions.js';
 import type { FieldMetric, FieldPage, FieldSnapshot } from './FieldData.js';
 import { FieldError } from './FieldError.js';
-import { httpJson } from './httpJson.js';
+import { type HttpDeps, httpJson } from './httpJson.js';
 import { normalizePage } from './matchFieldPage.js';
 
 export interface CruxOptions {
@@ -12,10 +12,10 @@ export interface CruxOptions {
   baseUrl?: string;
   /** Attempts per query when the API answers 429 (rate limited). */
   maxAttempts?: number;
-  /** First backoff delay in ms, doubled after each 429. */
-  backoffMs?: number;
-  sleep?: (ms: number) => Promise<void>;
 }
+
+/** The first wait after a 429, doubled after each further one. */
+const BACKOFF_MS = 1000;
 
 const METRIC_NAMES: Record<string, FieldMetric> = {
   largest_contentful_paint: 'LCP',
@@ -66,14 +66,17 @@ export function parseCruxRecord(record: CruxRecord): FieldPage {
 
 type Query = { url: string } | { origin: string };
 
-async function queryRecord(query: Query, options: CruxOptions): Promise<CruxRecord | undefined> {
+async function queryRecord(
+  query: Query,
+  options: CruxOptions,
+  http: HttpDeps,
+): Promise<CruxRecord | undefined> {
   const base = options.baseUrl ?? 'https://chromeuxreport.googleapis.com';
   const endpoint = `${base}/v1/records:queryRecord?key=${encodeURIComponent(options.apiKey)}`;
   const what = `CrUX API (${'url' in query ? query.url : `origin ${query.origin}`})`;
   const attempts = options.maxAttempts ?? 4;
-  const sleep = options.sleep ?? ((ms: number) => new Promise((resolve) => setTimeout(resolve, ms)));
   for (let attempt = 1; ; attempt++) {
-    const answer = await httpJson(what, endpoint, {
+    const answer = await httpJson(http.fetch, what, endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...query, formFactor: options.formFactor }),
@@ -83,7 +86,7 @@ async function queryRecord(query: Query, options: CruxOptions): Promise<CruxReco
     const error = (answer.body as { error?: { status?: string; message?: string } } | undefined)?.error;
     const detail = `HTTP ${answer.status}${error?.status ? ` ${error.status}` : ''}${error?.message ? `: ${error.message}` : ''}`;
     if (answer.status === 429 && attempt < attempts) {
-      await sleep((options.backoffMs ?? 1000) * 2 ** (attempt - 1));
+      await http.sleep(BACKOFF_MS * 2 ** (attempt - 1));
       continue;
     }
     const retried = answer.status === 429 ? ` (after ${attempts} attempts)` : '';
@@ -99,16 +102,17 @@ export async function fetchCrux(
   urls: readonly string[],
   options: CruxOptions,
   now: Date,
+  http: HttpDeps,
 ): Promise<FieldSnapshot> {
   const pages: Record<string, FieldPage> = {};
   const origins = new Map<string, CruxRecord | undefined>();
   let period: FieldSnapshot['period'] = {};
   for (const url of urls) {
-    let record = await queryRecord({ url }, options);
+    let record = await queryRecord({ url }, options, http);
     let key = normalizePage(url);
     if (!record) {
       const origin = new URL(url).origin;
-      if (!origins.has(origin)) origins.set(origin, await queryRecord({ origin }, options));
+      if (!origins.has(origin)) origins.set(origin, await queryRecord({ origin }, options, http));
       record = origins.get(origin);
       key = '*';
     }

@@ -1,6 +1,15 @@
 import { describeError } from '../errors/UserError.js';
 import { FieldError } from './FieldError.js';
 
+/** Node's `fetch`, or a fake in tests. */
+export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
+/** The network I/O of the field-data sources, passed in: `fetch`, and `sleep` for waits between retries. */
+export interface HttpDeps {
+  fetch: Fetch;
+  sleep(ms: number): Promise<void>;
+}
+
 export interface HttpAnswer {
   status: number;
   body: unknown;
@@ -11,6 +20,7 @@ export interface HttpAnswer {
  * (never the URL, which may carry an API key); a non-JSON body is `undefined`.
  */
 export async function httpJson(
+  fetch: Fetch,
   what: string,
   url: string,
   init: { method?: string; body?: string; headers?: Record<string, string> } = {},

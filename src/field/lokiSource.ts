@@ -1,5 +1,5 @@
 import { FIELD_METRICS, type FieldPage, type FieldSnapshot } from './FieldData.js';
-import { httpJson } from './httpJson.js';
+import { type HttpDeps, httpJson } from './httpJson.js';
 import { normalizePage, routeOf } from './matchFieldPage.js';
 import { vectorOf } from './prometheusSource.js';
 
@@ -29,7 +29,11 @@ export function lokiQuery(metric: string, options: LokiOptions): string {
  * when several page URLs fall on one path or route, the highest p75 stands for it (a conservative choice:
  * LogQL gives no counts to merge quantiles with).
  */
-export async function fetchLoki(options: LokiOptions, now: Date): Promise<FieldSnapshot> {
+export async function fetchLoki(
+  options: LokiOptions,
+  now: Date,
+  http: Pick<HttpDeps, 'fetch'>,
+): Promise<FieldSnapshot> {
   const what = `Loki ${options.baseUrl}`;
   const pages: Record<string, FieldPage> = {};
   for (const metric of FIELD_METRICS) {
@@ -37,7 +41,7 @@ export async function fetchLoki(options: LokiOptions, now: Date): Promise<FieldS
       query: lokiQuery(metric, options),
       time: String(now.getTime() * 1e6),
     })}`;
-    for (const sample of vectorOf(what, await httpJson(what, url))) {
+    for (const sample of vectorOf(what, await httpJson(http.fetch, what, url))) {
       const pageUrl = sample.metric[options.pageLabel ?? 'page_url'];
       const p75 = Number(sample.value[1]);
       if (!pageUrl || !Number.isFinite(p75)) continue;

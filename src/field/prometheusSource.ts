@@ -1,7 +1,7 @@
 import { FIELD_METRICS, type FieldMetric, type FieldPage, type FieldSnapshot } from './FieldData.js';
 import { FieldError } from './FieldError.js';
 import { type Bucket, histogramQuantile } from './histogramQuantile.js';
-import { httpJson } from './httpJson.js';
+import { type HttpDeps, httpJson } from './httpJson.js';
 import { normalizePage, routeOf } from './matchFieldPage.js';
 
 export interface PrometheusOptions {
@@ -69,14 +69,18 @@ export function prometheusQuery(options: PrometheusOptions): string {
  * `web_vitals_seconds{metric, page}`). Bucket increases are summed per page, or per route pattern when
  * pages belong to one, and p75 is interpolated as `histogram_quantile` does; seconds become ms (CLS stays).
  */
-export async function fetchPrometheus(options: PrometheusOptions, now: Date): Promise<FieldSnapshot> {
+export async function fetchPrometheus(
+  options: PrometheusOptions,
+  now: Date,
+  http: Pick<HttpDeps, 'fetch'>,
+): Promise<FieldSnapshot> {
   const what = `Prometheus ${options.baseUrl}`;
   const query = prometheusQuery(options);
   const url = `${options.baseUrl.replace(/\/+$/, '')}/api/v1/query?${new URLSearchParams({
     query,
     time: String(now.getTime() / 1000),
   })}`;
-  const samples = vectorOf(what, await httpJson(what, url));
+  const samples = vectorOf(what, await httpJson(http.fetch, what, url));
   const buckets = new Map<string, Map<FieldMetric, Map<number, number>>>();
   for (const sample of samples) {
     const metric = fieldMetricOf(sample.metric[options.metricLabel ?? 'metric']);

@@ -1,4 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { findSystemChrome } from '../collect/findSystemChrome.js';
 import { launchChrome } from '../collect/launchChrome.js';
 import { fetchProbe } from '../collect/waitForPreview.js';
@@ -24,7 +25,8 @@ export function nodeGateDeps(log: Logger): GateDeps {
     },
     now: () => new Date(),
     probe: fetchProbe,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    sleep: (ms) => sleep(ms),
+    fetch: (url, init) => fetch(url, init),
     toolVersion: toolVersion(),
   };
 }

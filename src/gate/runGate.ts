@@ -11,6 +11,7 @@ import type { LighthouseSummary, RunMeasurement } from '../collect/RunMeasuremen
 import { type Probe, waitForPreview } from '../collect/waitForPreview.js';
 import { anyInconclusive, type Comparison, compareRuns } from '../compare/compareRuns.js';
 import { collectFieldData, type FieldOutcome } from '../field/collectFieldData.js';
+import type { Fetch } from '../field/httpJson.js';
 import { matchFieldPage } from '../field/matchFieldPage.js';
 import type { Logger } from '../log/Logger.js';
 import { formatValue } from '../report/formatValue.js';
@@ -52,9 +53,9 @@ export interface GateDeps {
   /** One request to a URL, for waiting until the preview answers. */
   probe: Probe;
   sleep(ms: number): Promise<void>;
+  /** HTTP for the field data sources (Node's fetch). */
+  fetch: Fetch;
   toolVersion: string;
-  /** Delay between CrUX retries (ms); tests shorten it. */
-  cruxBackoffMs?: number;
 }
 
 export interface GateOutcome extends WrittenOutputs {

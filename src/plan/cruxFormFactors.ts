@@ -1,5 +1,5 @@
 import { FieldError } from '../field/FieldError.js';
-import { httpJson } from '../field/httpJson.js';
+import { type HttpDeps, httpJson } from '../field/httpJson.js';
 import type { FormFactors } from './chooseDevices.js';
 
 /**
@@ -10,10 +10,12 @@ import type { FormFactors } from './chooseDevices.js';
 export async function cruxFormFactors(
   origin: string,
   options: { apiKey: string; baseUrl?: string },
+  http: Pick<HttpDeps, 'fetch'>,
 ): Promise<FormFactors | undefined> {
   const base = options.baseUrl ?? 'https://chromeuxreport.googleapis.com';
   const what = `CrUX API (form factors of ${origin})`;
   const answer = await httpJson(
+    http.fetch,
     what,
     `${base}/v1/records:queryRecord?key=${encodeURIComponent(options.apiKey)}`,
     {

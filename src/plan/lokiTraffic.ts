@@ -1,4 +1,4 @@
-import { httpJson } from '../field/httpJson.js';
+import { type HttpDeps, httpJson } from '../field/httpJson.js';
 import type { LokiOptions } from '../field/lokiSource.js';
 import { normalizePage } from '../field/matchFieldPage.js';
 import { vectorOf } from '../field/prometheusSource.js';
@@ -15,14 +15,18 @@ export function lokiTrafficQuery(options: Omit<LokiOptions, 'baseUrl'>): string 
  * the count of those lines is the traffic (LogQL's quantiles carry no counts). Page URLs are normalised
  * to paths (queries dropped unless `keepQuery`) and summed.
  */
-export async function lokiTraffic(options: LokiOptions, now: Date): Promise<Map<string, number>> {
+export async function lokiTraffic(
+  options: LokiOptions,
+  now: Date,
+  http: Pick<HttpDeps, 'fetch'>,
+): Promise<Map<string, number>> {
   const what = `Loki ${options.baseUrl}`;
   const url = `${options.baseUrl.replace(/\/+$/, '')}/loki/api/v1/query?${new URLSearchParams({
     query: lokiTrafficQuery(options),
     time: String(now.getTime() * 1e6),
   })}`;
   const views = new Map<string, number>();
-  for (const sample of vectorOf(what, await httpJson(what, url))) {
+  for (const sample of vectorOf(what, await httpJson(http.fetch, what, url))) {
     const page = sample.metric[options.pageLabel ?? 'page_url'];
     const count = Number(sample.value[1]);
     if (!page || !Number.isFinite(count)) continue;

@@ -47,19 +47,22 @@ export async function makePlan(settings: PlanSettings, budgets: BudgetsFile, dep
   const routeLevel = routes.length ? await read(true) : pages;
   let views = pageViews(pages);
   if (settings.rum.source === 'loki' && settings.rum.url) {
-    views = await lokiTraffic({ baseUrl: settings.rum.url, ...options.loki }, deps.now()).catch((error) => {
-      deps.log.warning(`Loki page views unavailable (${String(error)}): every route weighs the same.`);
-      return new Map<string, number>();
-    });
+    views = await lokiTraffic({ baseUrl: settings.rum.url, ...options.loki }, deps.now(), deps).catch(
+      (error) => {
+        deps.log.warning(`Loki page views unavailable (${String(error)}): every route weighs the same.`);
+        return new Map<string, number>();
+      },
+    );
   }
   if (views.size === 0) deps.log.info('The field data has no page view counts: every route weighs the same.');
   let formFactors: FormFactors | undefined;
   if (settings.rum.cruxApiKey && settings.origin) {
     const key = settings.rum.cruxApiKey;
-    formFactors = await cruxFormFactors(settings.origin, {
-      apiKey: key,
-      ...(deps.cruxBaseUrl ? { baseUrl: deps.cruxBaseUrl } : {}),
-    }).catch((error) => {
+    formFactors = await cruxFormFactors(
+      settings.origin,
+      { apiKey: key, ...(deps.cruxBaseUrl ? { baseUrl: deps.cruxBaseUrl } : {}) },
+      deps,
+    ).catch((error) => {
       deps.log.warning(`CrUX form factors unavailable: ${String(error).replaceAll(key, '***')}`);
       return undefined;
     });

@@ -4,7 +4,14 @@ import { matchFieldPage } from '../../src/field/matchFieldPage.js';
 import { type RecordedRequest, type Reply, withServer } from '../helpers/recordingServer.js';
 
 const now = () => new Date('2026-11-22T08:00:00Z');
-const deps = { readText: async () => '', now, cruxBackoffMs: 1 };
+/** Waits between CrUX retries are recorded, not slept; requests go to real loopback servers. */
+const slept: number[] = [];
+const deps = {
+  readText: async () => '',
+  now,
+  fetch: (url: string, init: RequestInit) => fetch(url, init),
+  sleep: async (ms: number) => void slept.push(ms),
+};
 const KEY = 'AIzaSy-test-key-0123456789';
 
 // Response shapes as the CrUX API documents them (CLS percentiles and bin edges are strings).
@@ -130,6 +137,7 @@ describe('CrUX API source (local server with the API’s response formats)', () 
   });
 
   it('retries 429 with backoff, then succeeds', async () => {
+    slept.length = 0;
     let calls = 0;
     const reply = () => (++calls <= 2 ? rateLimited : { status: 200, body: cruxRecord(2300) });
     await withServer(reply, async (crux) => {
@@ -142,10 +150,12 @@ describe('CrUX API source (local server with the API’s response formats)', () 
       );
       expect(outcome.snapshot?.pages['/']?.metrics.LCP?.p75).toBe(2300);
       expect(crux.requests).toHaveLength(3);
+      expect(slept).toEqual([1000, 2000]);
     });
   });
 
   it('gives up after a bounded number of 429s, saying why without leaking the key', async () => {
+    slept.length = 0;
     await withServer(
       () => rateLimited,
       async (crux) => {
@@ -157,6 +167,7 @@ describe('CrUX API source (local server with the API’s response formats)', () 
           deps,
         );
         expect(crux.requests).toHaveLength(4);
+        expect(slept).toEqual([1000, 2000, 4000]);
         expect(outcome.snapshot).toBeUndefined();
         expect(outcome.error).toBe(
           "CrUX API (https://shop.example/) answered HTTP 429 RESOURCE_EXHAUSTED: Quota exceeded for quota metric 'Queries' and limit 'Queries per minute' (after 4 attempts)",

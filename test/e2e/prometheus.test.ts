@@ -10,6 +10,12 @@ import { collectFieldData } from '../../src/field/collectFieldData.js';
 // bucket distribution, on loopback. Histogram as in the RUM article: web_vitals_seconds{metric, page}.
 const HOUR = 3600;
 const now = new Date();
+const fieldDeps = {
+  readText: async () => '',
+  now: () => now,
+  fetch: (url: string, init: RequestInit) => fetch(url, init),
+  sleep: async () => {},
+};
 const t1 = Math.floor(now.getTime() / 1000) - 30 * HOUR; // recent (retention) but not the last 3 hours
 const t2 = Math.floor(now.getTime() / 1000) - 6 * HOUR;
 
@@ -160,7 +166,7 @@ describe('Prometheus source against a real Prometheus', () => {
       [],
       'mobile',
       { routes: ['/product/*'], prometheus: { window: '7d' } },
-      { readText: async () => '', now: () => now },
+      fieldDeps,
     );
     expect(outcome.error).toBeUndefined();
     const pages = outcome.snapshot?.pages ?? {};
@@ -183,7 +189,7 @@ describe('Prometheus source against a real Prometheus', () => {
       [],
       'mobile',
       { prometheus: { window: '7 days' } },
-      { readText: async () => '', now: () => now },
+      fieldDeps,
     );
     expect(outcome.error).toMatch(new RegExp(`^Prometheus ${baseUrl} failed \\(HTTP 400, bad_data\\): .+`));
   });
@@ -195,7 +201,7 @@ describe('Prometheus source against a real Prometheus', () => {
       [],
       'mobile',
       {},
-      { readText: async () => '', now: () => now },
+      fieldDeps,
     );
     expect(outcome.error).toMatch(new RegExp(`^Prometheus http://127.0.0.1:${port}: .*ECONNREFUSED`));
   });

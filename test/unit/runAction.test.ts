@@ -16,6 +16,12 @@ const PULL_REQUEST = readFileSync(new URL('../fixtures/events/pull_request.json'
  * A recording Actions runner: inputs as the runner passes them, action.yml's defaults filled in, except
  * expressions (`github-token: ${{ github.token }}`): these runs have no token, so nothing goes to GitHub.
  */
+/** Node's fetch when nothing listens: a TypeError whose cause names the refused connection. */
+const refusingFetch = async (url: string) => {
+  const { host } = new URL(url);
+  throw new TypeError('fetch failed', { cause: new Error(`connect ECONNREFUSED ${host}`) });
+};
+
 function fakeIo(inputs: Record<string, string>) {
   const calls = {
     outputs: {} as Record<string, string>,
@@ -69,6 +75,7 @@ function memoryGate(files: Record<string, string>, lcp = 1200) {
     now: () => new Date('2026-11-22T10:00:00Z'),
     probe: async () => 200,
     sleep: async () => {},
+    fetch: refusingFetch,
     toolVersion: '0.0.0-test',
   };
   return { deps, written, launched };

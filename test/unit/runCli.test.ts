@@ -6,6 +6,12 @@ import type { Logger } from '../../src/log/Logger.js';
 import { INPUT_DEFINITIONS } from '../../src/settings/inputDefinitions.js';
 import { run } from '../helpers/fixtures.js';
 
+/** Node's fetch when nothing listens: a TypeError whose cause names the refused connection. */
+const refusingFetch = async (url: string) => {
+  const { host } = new URL(url);
+  throw new TypeError('fetch failed', { cause: new Error(`connect ECONNREFUSED ${host}`) });
+};
+
 function capture() {
   const stream = new PassThrough();
   let text = '';
@@ -45,6 +51,7 @@ function deps(lcp: number, launched: string[] = []): (log: Logger) => GateDeps {
     now: () => new Date(0),
     probe: async () => 200,
     sleep: async () => {},
+    fetch: refusingFetch,
     toolVersion: 'test',
   });
 }

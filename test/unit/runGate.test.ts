@@ -7,6 +7,12 @@ import { run, SETTINGS } from '../helpers/fixtures.js';
 
 const silent: Logger = { info: () => {}, warning: () => {}, debug: () => {}, group: (_name, fn) => fn() };
 
+/** Node's fetch when nothing listens: a TypeError whose cause names the refused connection. */
+const refusingFetch = async (url: string) => {
+  const { host } = new URL(url);
+  throw new TypeError('fetch failed', { cause: new Error(`connect ECONNREFUSED ${host}`) });
+};
+
 function memoryDeps(measurer: Measurer, files: Map<string, string>, budgetsText?: string) {
   const launched: string[] = [];
   const deps: GateDeps = {
@@ -23,6 +29,7 @@ function memoryDeps(measurer: Measurer, files: Map<string, string>, budgetsText?
     now: () => new Date('2026-11-22T10:00:00Z'),
     probe: async () => 200,
     sleep: async () => {},
+    fetch: refusingFetch,
     toolVersion: '0.0.0-test',
   };
   return { deps, launched };
