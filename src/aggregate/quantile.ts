@@ -12,3 +12,8 @@ export function quantile(values: readonly number[], q: number): number | undefin
   const upperValue = sorted[upper] as number;
   return lowerValue + (upperValue - lowerValue) * (position - lower);
 }
+
+/** The median (the 0.5-quantile above): the middle value, or the mean of the two middle ones. */
+export function median(values: readonly number[]): number | undefined {
+  return quantile(values, 0.5);
+}

@@ -1,3 +1,4 @@
+import { median } from '../aggregate/quantile.js';
 import { mannWhitney } from './mannWhitney.js';
 
 /** What an A/B comparison of one figure concluded. */
@@ -31,12 +32,6 @@ export interface CompareOptions {
   minimumRuns?: number;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = (sorted.length - 1) / 2;
-  return ((sorted[Math.floor(middle)] as number) + (sorted[Math.ceil(middle)] as number)) / 2;
-}
-
 /**
  * Compares candidate runs with baseline runs of one figure. A change counts only when it is both larger
  * than the tolerance (relative to the baseline median, and at least `minimumShift`) and significant
@@ -49,8 +44,8 @@ export function compareSamples(
   options: CompareOptions,
 ): SampleComparison {
   const alpha = options.alpha ?? 0.05;
-  const baselineMedian = median(baseline);
-  const candidateMedian = candidate.length ? median(candidate) : Number.NaN;
+  const baselineMedian = median(baseline) ?? Number.NaN;
+  const candidateMedian = median(candidate) ?? Number.NaN;
   if (candidate.length < (options.minimumRuns ?? 3) || baseline.length < (options.minimumRuns ?? 3)) {
     return {
       state: 'inconclusive',

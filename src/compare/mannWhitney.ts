@@ -1,3 +1,4 @@
+import { median } from '../aggregate/quantile.js';
 import { normalCdf } from './normalCdf.js';
 
 /** The result of a two-sided Mann–Whitney (Wilcoxon rank-sum) test of x against y, as R's `wilcox.test`. */
@@ -69,11 +70,6 @@ function exactDistribution(m: number, n: number) {
   };
 }
 
-function median(sorted: readonly number[]): number {
-  const middle = (sorted.length - 1) / 2;
-  return ((sorted[Math.floor(middle)] as number) + (sorted[Math.ceil(middle)] as number)) / 2;
-}
-
 /**
  * Two-sided Mann–Whitney test with the Hodges–Lehmann shift and its confidence interval. Like R's
  * `wilcox.test(x, y, conf.int = TRUE)`: exact distribution when both samples are below 50 and there are no
@@ -87,7 +83,7 @@ export function mannWhitney(x: readonly number[], y: readonly number[], confiden
   const { ranks, tieTerm } = midranks([...x, ...y]);
   const w = ranks.slice(0, m).reduce((sum, rank) => sum + rank, 0) - (m * (m + 1)) / 2;
   const diffs = x.flatMap((xi) => y.map((yj) => xi - yj)).sort((a, b) => a - b);
-  const estimate = median(diffs);
+  const estimate = median(diffs) as number;
   const alpha = 1 - confidence;
   const mn = m * n;
   if (m < 50 && n < 50 && tieTerm === 0) {
