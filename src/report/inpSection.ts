@@ -3,16 +3,15 @@ import { representativeRun } from '../aggregate/representativeRun.js';
 import { INP_SUBPART_TITLES, INP_SUBPARTS } from '../metrics/metricDefinitions.js';
 import type { UrlResult } from '../results/GateResults.js';
 import { untrustedCode, untrustedText } from './escapeMarkdown.js';
-import { formatThreshold, formatValue, STATUS_LABEL } from './formatValue.js';
+import { formatValue } from './formatValue.js';
+import { PARTY_LABEL } from './labels.js';
+import { profiledScriptsSection, thirdPartyBudgetLine } from './profiledScriptsSection.js';
 import { subpartRows, subpartTable } from './subpartTable.js';
-
-const PARTY_LABEL = { first: 'first party', third: '🟥 third party', unknown: 'unknown' } as const;
 
 function scriptsTable(result: UrlResult): string[] {
   const scripts = result.aggregate.scripts.slice(0, 5);
   if (scripts.length === 0) return [];
   const third = result.aggregate.thirdPartyScripts;
-  const check = result.verdict.checks.find((c) => c.subpart === 'thirdPartyScripts');
   const rows = scripts.map((script) => [
     untrustedCode(script.source),
     script.entity
@@ -23,9 +22,7 @@ function scriptsTable(result: UrlResult): string[] {
     script.invokers.map((invoker) => untrustedCode(invoker)).join('<br>') || '–',
   ]);
   const thirdLine = third
-    ? `Third-party scripts ran ${formatValue('INP', third.median)} of the interaction (median)${
-        check ? `: budget ${formatThreshold('INP', check.threshold)}, ${STATUS_LABEL[check.status]}` : ''
-      }.`
+    ? `Third-party scripts ran ${formatValue('INP', third.median)} of the interaction (median).`
     : '';
   return [
     '**Scripts during the interaction** (long animation frames, median time within the interaction over runs):',
@@ -44,8 +41,13 @@ export function inpSection(result: UrlResult): string[] {
   const attribution = representativeRun(result.runs, (run) => run.inp?.value, inp.median)?.inp?.attribution;
   const details: string[] = [];
   if (attribution?.interactionType) details.push(`${untrustedText(attribution.interactionType)} interaction`);
-  if (attribution?.interactionTarget)
-    details.push(`on ${untrustedCode(attribution.interactionTarget, { inTable: false })}`);
+  if (attribution?.interactionTarget) {
+    const fallback =
+      attribution.interactionTargetSource === 'invoker'
+        ? ' (fallback: the browser gave no target; this is the listener that ran)'
+        : '';
+    details.push(`on ${untrustedCode(attribution.interactionTarget, { inTable: false })}${fallback}`);
+  }
   if (attribution?.loadState) details.push(`page ${untrustedText(attribution.loadState)}`);
   return [
     `**Why INP is ${formatValue('INP', inp.median)}**${details.length ? ` (${details.join(', ')})` : ''}:`,
@@ -53,5 +55,7 @@ export function inpSection(result: UrlResult): string[] {
     subpartTable('INP subpart', subpartRows(result, 'INP', INP_SUBPARTS, INP_SUBPART_TITLES, inp.median)),
     '',
     ...scriptsTable(result),
+    ...profiledScriptsSection(result),
+    ...thirdPartyBudgetLine(result),
   ];
 }

@@ -27,3 +27,6 @@ export function pageLabel(url: string): string {
   const parsed = new URL(url);
   return `${parsed.pathname}${parsed.search}`;
 }
+
+/** How a script's party is shown. */
+export const PARTY_LABEL = { first: 'first party', third: '🟥 third party', unknown: 'unknown' } as const;

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { aggregateRuns } from '../../src/aggregate/aggregateRuns.js';
 import type { BudgetsFile } from '../../src/budgets/Budgets.js';
+import { resolveBudget } from '../../src/budgets/resolveBudget.js';
+import type { InteractionProfile } from '../../src/collect/InteractionProfile.js';
 import { renderReport } from '../../src/report/renderReport.js';
+import type { UrlResult } from '../../src/results/GateResults.js';
+import { verdictForUrl } from '../../src/verdict/computeVerdict.js';
 import { REPORT_BUDGETS as budgets, gateResults, run, urlResult, withInp } from '../helpers/fixtures.js';
 
 function report() {
@@ -65,10 +70,87 @@ describe('renderReport', () => {
       /\| `https:\/\/cdn\.cookielaw\.org\/consent\.js` \| 🟥 third party \(Optanon\) \| +120 ms \| processing duration \| `DOCUMENT\.onclick` +\|/,
     );
     expect(text).toMatch(/\| `https:\/\/shop\.example\/assets\/app\.js` +\| first party +\| +30 ms \|/);
+    expect(text).toContain('Third-party scripts ran 120 ms of the interaction (median).');
     expect(text).toContain(
-      'Third-party scripts ran 120 ms of the interaction (median): budget warn > 100 ms, ⚠️ warn.',
+      'Third-party script budget warn > 100 ms: 120 ms from the long animation frames (median over runs), ⚠️ warn.',
     );
     expect(text).toContain('⚠️ INP third-party scripts 120 ms > 100 ms');
+  });
+
+  it('shows the CPU-profiled code beside the long animation frames, and checks the budget against the larger', () => {
+    // Long animation frames credit a first-party listener with all of its time; the profile finds that
+    // 297 ms of it ran in a third-party function the listener called.
+    const runs = [0, 1, 2].map((index) => withInp(run(index, 1200), 300, 0));
+    const interactionProfile: InteractionProfile = {
+      url: 'https://shop.example/',
+      samplingIntervalUs: 200,
+      wallMs: 1800,
+      interactions: [
+        {
+          type: 'pointer',
+          events: ['pointerdown', 'pointerup', 'click'],
+          startTime: 900,
+          duration: 330,
+          scripts: [
+            { url: 'https://cdn.cookielaw.org/consent.js', selfMs: 297 },
+            { url: 'https://shop.example/assets/app.js', selfMs: 3 },
+          ],
+        },
+      ],
+    };
+    const aggregate = aggregateRuns(runs, undefined, interactionProfile);
+    const budget = resolveBudget(budgets, 'https://shop.example/');
+    const result: UrlResult = {
+      url: 'https://shop.example/',
+      runs: runs.map((r) =>
+        r.inp
+          ? {
+              ...r,
+              inp: {
+                ...r.inp,
+                attribution: {
+                  ...r.inp.attribution,
+                  interactionTarget: 'BUTTON#add-to-cart.onclick',
+                  interactionTargetSource: 'invoker',
+                },
+              },
+            }
+          : r,
+      ),
+      interactionProfile,
+      aggregate,
+      budget,
+      verdict: verdictForUrl('https://shop.example/', aggregate, budget),
+    };
+    const text = renderReport(gateResults([result]));
+    expect(text).toContain(
+      'on `BUTTON#add-to-cart.onclick` (fallback: the browser gave no target; this is the listener that ran)',
+    );
+    expect(text).toContain(
+      '**Code that ran during the slowest interaction** (CPU profile of one extra run, pointer interaction of 330 ms;',
+    );
+    expect(text).toMatch(
+      /\| `https:\/\/cdn\.cookielaw\.org\/consent\.js` \| 🟥 third party \(Optanon\) \| +297 ms \| +99 % \|/,
+    );
+    expect(text).toContain('Third-party code ran 297 ms of 300 ms of script time (99 %).');
+    expect(text).toContain(
+      "Third-party script budget warn > 100 ms: 297 ms from the CPU profile's slowest interaction, the larger of the two attributions, ⚠️ warn.",
+    );
+    const failed = renderReport(
+      gateResults([
+        {
+          ...result,
+          interactionProfile: {
+            ...interactionProfile,
+            interactions: [],
+            error: 'net::ERR_CONNECTION_REFUSED',
+          },
+        },
+      ]),
+    );
+    expect(failed).toContain(
+      'The interaction profile (CPU profiler run) failed: net&#58;&#58;ERR\\_CONNECTION\\_REFUSED.',
+    );
   });
 
   it('links each run to its backend trace when a trace-url template is set', () => {
