@@ -64,6 +64,8 @@ export interface ScoreBudget {
 export interface BudgetEntry {
   /** URL path pattern: `*` within a segment, `**` across segments. */
   path: string;
+  /** Earlier matching entries' budgets no longer apply (Lighthouse's "last match wins"); interactions stay. */
+  override?: boolean;
   metrics?: Partial<Record<MetricName, MetricBudget>>;
   /** Steps performed after load in every run; INP is measured over them. */
   interactions?: InteractionStep[];
@@ -94,6 +96,8 @@ export interface BudgetsFile {
   source: string;
   budgets: BudgetEntry[];
   field?: FieldOptions;
+  /** What an imported Lighthouse file could not map, or mapped approximately (JSON path in the file). */
+  warnings?: string[];
 }
 
 /** The budgets that apply to one URL after merging every matching entry. */

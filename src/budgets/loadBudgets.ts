@@ -6,6 +6,7 @@ import { describeSchemaErrors, parseJson, toJsonPath } from '../schema/jsonError
 export { toJsonPath };
 
 import type { BudgetEntry, BudgetsFile, FieldOptions, Threshold } from './Budgets.js';
+import { importBudgets } from './lighthouse/importBudgets.js';
 
 const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
 const validate = ajv.compile(schema);
@@ -41,7 +42,11 @@ function checkResourceBudgets(entry: BudgetEntry, path: string, problems: string
  * cannot say (warn ≤ max). Throws a UserError naming the file, the JSON path and what was expected.
  */
 export function parseBudgets(text: string, file: string): BudgetsFile {
-  const data = parseJson(text, `Budgets file '${file}'`);
+  return validateBudgets(parseJson(text, `Budgets file '${file}'`), file);
+}
+
+/** Validates parsed budgets data (see `parseBudgets`). */
+export function validateBudgets(data: unknown, file: string): BudgetsFile {
   const problems: string[] = [];
   if (!validate(data)) {
     problems.push(...describeSchemaErrors(validate.errors ?? []));
@@ -69,17 +74,25 @@ export function parseBudgets(text: string, file: string): BudgetsFile {
 /** Reads a file's text; an interface so the loader can be tested without the file system. */
 export type ReadText = (path: string) => Promise<string>;
 
-/** Reads and validates a budgets file; a missing file is a UserError too. */
-export async function loadBudgets(file: string, readText: ReadText): Promise<BudgetsFile> {
-  let text: string;
+/** Reads a budgets file's text; a missing file is a UserError naming the input. */
+async function readBudgetsText(file: string, readText: ReadText): Promise<string> {
   try {
-    text = await readText(file);
+    return await readText(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code);
     throw new UserError(
-      `Cannot read the budgets file '${file}' (input 'budgets'): ${reason}. Expected a path to a JSON file, relative to the working directory.`,
+      `Cannot read the budgets file '${file}' (input 'budgets'): ${reason}. Expected a path to a budgets file (vitals-gate's JSON, a Lighthouse budget.json or a lighthouserc), relative to the working directory.`,
     );
   }
-  return parseBudgets(text, file);
+}
+
+/**
+ * Reads and validates a budgets file: vitals-gate's own, or — detected by content — a Lighthouse
+ * budget.json or an LHCI config (lighthouserc .json/.yml/.yaml/.js/.cjs, the JS read as data and never
+ * run), converted with warnings for what cannot be mapped. A missing file is a UserError too.
+ */
+export async function loadBudgets(file: string, readText: ReadText): Promise<BudgetsFile> {
+  const read = (path: string) => readBudgetsText(path, readText);
+  return importBudgets(await read(file), file, read, (data) => validateBudgets(data, file));
 }

@@ -15,13 +15,18 @@ function hasThreshold(budget: Threshold): boolean {
 /**
  * The budget for one URL: every entry whose path matches applies in file order. For the same metric a
  * later entry's max/warn pair replaces the earlier pair; subpart budgets are replaced per subpart, and the
- * third-party script budget as a whole; a resource category's budget and the score budget as a whole. Interactions come from the last matching entry that declares any.
+ * third-party script budget as a whole; a resource category's budget and the score budget as a whole. An `override` entry first discards the budgets of the entries before it. Interactions come from the last matching entry that declares any.
  */
 export function resolveBudget(budgets: BudgetsFile, url: string): ResolvedBudget {
   const resolved: ResolvedBudget = { matched: [], metrics: {} };
   for (const entry of budgets.budgets) {
     if (!matchPath(entry.path, url)) continue;
     resolved.matched.push(entry.path);
+    if (entry.override) {
+      resolved.metrics = {};
+      delete resolved.resources;
+      delete resolved.performanceScore;
+    }
     for (const [name, budget] of Object.entries(entry.metrics ?? {})) {
       const key = name as keyof ResolvedBudget['metrics'];
       const previous = resolved.metrics[key];

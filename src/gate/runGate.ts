@@ -191,6 +191,7 @@ export async function runGate(
   const budgets: BudgetsFile =
     preloaded?.budgets ??
     (settings.budgetsPath ? await loadBudgets(settings.budgetsPath, deps.readText) : defaultBudgets());
+  for (const warning of budgets.warnings ?? []) deps.log.warning(`Budgets: ${warning}`);
   const field = await deps.log.group('Field data', async () => {
     const outcome =
       preloaded?.field ??
