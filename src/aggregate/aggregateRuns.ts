@@ -1,5 +1,6 @@
 import type { InteractionProfile } from '../collect/InteractionProfile.js';
 import type { LighthouseSummary, RunMeasurement } from '../collect/RunMeasurement.js';
+import { runMetricValue } from '../collect/runMetricValue.js';
 import {
   INP_SUBPARTS,
   type InpSubpart,
@@ -8,6 +9,7 @@ import {
   type MetricName,
   TTFB_SUBPARTS,
   type TtfbSubpart,
+  WEB_VITALS,
 } from '../metrics/metricDefinitions.js';
 import { type Summary, summarize } from './summarize.js';
 import { type ProfileSummary, summarizeProfile } from './summarizeProfile.js';
@@ -38,15 +40,6 @@ export interface UrlAggregate {
   resources?: ResourcesAggregate;
 }
 
-/** The metrics each run measures, and where each run keeps its value. */
-const RUN_METRICS: readonly [MetricName, (run: RunMeasurement) => number | undefined][] = [
-  ['LCP', (run) => run.lcp?.value],
-  ['INP', (run) => run.inp?.value],
-  ['CLS', (run) => run.cls?.value],
-  ['FCP', (run) => run.fcp?.value],
-  ['TTFB', (run) => run.ttfb?.value],
-];
-
 function summarizeSubparts<K extends string>(
   names: readonly K[],
   subpartsOf: (run: RunMeasurement) => Record<K, number> | undefined,
@@ -70,8 +63,8 @@ export function aggregateRuns(
   interactionProfile?: InteractionProfile,
 ): UrlAggregate {
   const metrics: Partial<Record<MetricName, Summary>> = {};
-  for (const [name, valueIn] of RUN_METRICS) {
-    const summary = summarize(runs.map(valueIn));
+  for (const name of WEB_VITALS) {
+    const summary = summarize(runs.map((run) => runMetricValue(run, name)));
     if (summary) metrics[name] = summary;
   }
   const tbt = summarize([lighthouse?.tbt]);

@@ -1,4 +1,5 @@
 import type { RunMeasurement } from '../collect/RunMeasurement.js';
+import { runMetricValue } from '../collect/runMetricValue.js';
 import type { FieldMatch, FieldMetric } from '../field/FieldData.js';
 import {
   INP_SUBPARTS,
@@ -8,6 +9,7 @@ import {
   type MetricName,
   type Rating,
   rateMetric,
+  WEB_VITALS,
 } from '../metrics/metricDefinitions.js';
 import { type CompareOptions, compareSamples, type SampleComparison } from './compareSamples.js';
 
@@ -16,9 +18,6 @@ import { type CompareOptions, compareSamples, type SampleComparison } from './co
  * scheduling noise on a loaded runner is of that order (a 10 % tolerance on a 57 ms TTFB would be 5.7 ms).
  */
 export const MINIMUM_SHIFT = { time: 20, CLS: 0.01 } as const;
-
-/** The metrics compared with the baseline; their verdicts count. Subparts are compared to explain them. */
-export const COMPARED_METRICS = ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'] as const;
 
 export interface Comparison extends SampleComparison {
   metric: MetricName;
@@ -39,14 +38,6 @@ function valuesOf(
     return typeof value === 'number' && Number.isFinite(value) ? [value] : [];
   });
 }
-
-const METRIC_VALUE: Record<(typeof COMPARED_METRICS)[number], (run: RunMeasurement) => number | undefined> = {
-  LCP: (run) => run.lcp?.value,
-  INP: (run) => run.inp?.value,
-  CLS: (run) => run.cls?.value,
-  FCP: (run) => run.fcp?.value,
-  TTFB: (run) => run.ttfb?.value,
-};
 
 /**
  * Compares the candidate's runs with the baseline's, metric by metric and for the LCP and INP subparts,
@@ -85,7 +76,8 @@ export function compareRuns(
     }
     comparisons.push(result);
   };
-  for (const metric of COMPARED_METRICS) add(metric, METRIC_VALUE[metric]);
+  // The web-vitals metrics are compared with the baseline, and their verdicts count; subparts explain them.
+  for (const metric of WEB_VITALS) add(metric, (run) => runMetricValue(run, metric));
   for (const subpart of LCP_SUBPARTS) add('LCP', (run) => run.lcp?.attribution.subparts[subpart], subpart);
   for (const subpart of INP_SUBPARTS) add('INP', (run) => run.inp?.attribution.subparts[subpart], subpart);
   return comparisons;

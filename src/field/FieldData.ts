@@ -1,8 +1,7 @@
-import type { LcpSubpart } from '../metrics/metricDefinitions.js';
+import type { LcpSubpart, WebVitalName } from '../metrics/metricDefinitions.js';
 
-/** The metrics production RUM gives a p75 for (TBT is a lab-only metric). */
-export const FIELD_METRICS = ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'] as const;
-export type FieldMetric = (typeof FIELD_METRICS)[number];
+/** A metric production RUM gives a p75 for: the web-vitals metrics (`WEB_VITALS`; TBT is lab-only). */
+export type FieldMetric = WebVitalName;
 
 export type FieldSourceName = 'file' | 'crux' | 'prometheus' | 'loki';
 

@@ -2,9 +2,9 @@ import { Ajv } from 'ajv';
 import schema from '../../field-data.schema.json' with { type: 'json' };
 import { quantile } from '../aggregate/quantile.js';
 import { UserError } from '../errors/UserError.js';
-import { LCP_SUBPARTS, type LcpSubpart } from '../metrics/metricDefinitions.js';
+import { LCP_SUBPARTS, type LcpSubpart, WEB_VITALS } from '../metrics/metricDefinitions.js';
 import { describeSchemaErrors, parseJson } from '../schema/jsonErrors.js';
-import { FIELD_METRICS, type FieldMetric, type FieldPage, type FieldSnapshot } from './FieldData.js';
+import type { FieldMetric, FieldPage, FieldSnapshot } from './FieldData.js';
 import { normalizePage, routeOf } from './matchFieldPage.js';
 
 const validate = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(schema);
@@ -66,7 +66,7 @@ export function parseBeacons(
     if (typeof record !== 'object' || record === null)
       throw new UserError(`${where}: expected a JSON object`);
     const name = record.name;
-    if (!FIELD_METRICS.includes(name as FieldMetric)) return; // other reports (e.g. custom metrics) are skipped
+    if (!WEB_VITALS.includes(name as FieldMetric)) return; // other reports (e.g. custom metrics) are skipped
     if (typeof record.value !== 'number' || !Number.isFinite(record.value)) {
       throw new UserError(`${where}: 'value' must be a number`);
     }
@@ -94,7 +94,7 @@ export function parseBeacons(
   const pages: Record<string, FieldPage> = {};
   for (const [key, list] of byPage) {
     const page: FieldPage = { metrics: {} };
-    for (const metric of FIELD_METRICS) {
+    for (const metric of WEB_VITALS) {
       const values = list.filter((beacon) => beacon.name === metric).map((beacon) => beacon.value);
       if (values.length)
         page.metrics[metric] = { p75: quantile(values, 0.75) as number, samples: values.length };

@@ -1,4 +1,5 @@
-import { FIELD_METRICS, type FieldPage, type FieldSnapshot } from './FieldData.js';
+import { WEB_VITALS } from '../metrics/metricDefinitions.js';
+import type { FieldPage, FieldSnapshot } from './FieldData.js';
 import { type HttpDeps, httpJson } from './httpJson.js';
 import { normalizePage, routeOf } from './matchFieldPage.js';
 import { vectorOf } from './prometheusSource.js';
@@ -36,7 +37,7 @@ export async function fetchLoki(
 ): Promise<FieldSnapshot> {
   const what = `Loki ${options.baseUrl}`;
   const pages: Record<string, FieldPage> = {};
-  for (const metric of FIELD_METRICS) {
+  for (const metric of WEB_VITALS) {
     const url = `${options.baseUrl.replace(/\/+$/, '')}/loki/api/v1/query?${new URLSearchParams({
       query: lokiQuery(metric, options),
       time: String(now.getTime() * 1e6),

@@ -1,4 +1,5 @@
-import { FIELD_METRICS, type FieldMetric, type FieldPage, type FieldSnapshot } from './FieldData.js';
+import { WEB_VITALS } from '../metrics/metricDefinitions.js';
+import type { FieldMetric, FieldPage, FieldSnapshot } from './FieldData.js';
 import { FieldError } from './FieldError.js';
 import { type Bucket, histogramQuantile } from './histogramQuantile.js';
 import { type HttpDeps, httpJson } from './httpJson.js';
@@ -53,7 +54,7 @@ export function vectorOf(what: string, answer: { status: number; body: unknown }
 /** The web-vitals metric a label value names (`LCP`, `lcp`), if any. */
 export function fieldMetricOf(value: string | undefined): FieldMetric | undefined {
   const upper = value?.toUpperCase();
-  return FIELD_METRICS.find((metric) => metric === upper);
+  return WEB_VITALS.find((metric) => metric === upper);
 }
 
 /** The PromQL that returns every bucket's increase per page and metric over the window. */

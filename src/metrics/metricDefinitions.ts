@@ -4,6 +4,13 @@ import { CLSThresholds, FCPThresholds, INPThresholds, LCPThresholds, TTFBThresho
 export const METRIC_NAMES = ['LCP', 'INP', 'CLS', 'FCP', 'TTFB', 'TBT'] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
+/**
+ * The metrics web-vitals reports: each run measures them in the page, and production RUM gives their p75.
+ * TBT is Lighthouse's, from the lab only.
+ */
+export const WEB_VITALS = ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'] as const;
+export type WebVitalName = (typeof WEB_VITALS)[number];
+
 /** The four LCP subparts of the web-vitals attribution build; they add up to LCP. */
 export const LCP_SUBPARTS = [
   'timeToFirstByte',

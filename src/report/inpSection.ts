@@ -1,5 +1,6 @@
 import { markdownTable } from 'markdown-table';
 import { representativeRun } from '../aggregate/representativeRun.js';
+import { runMetricValue } from '../collect/runMetricValue.js';
 import { INP_SUBPART_TITLES, INP_SUBPARTS } from '../metrics/metricDefinitions.js';
 import type { UrlResult } from '../results/GateResults.js';
 import { untrustedCode, untrustedText } from './escapeMarkdown.js';
@@ -38,7 +39,8 @@ function scriptsTable(result: UrlResult): string[] {
 export function inpSection(result: UrlResult): string[] {
   const inp = result.aggregate.metrics.INP;
   if (!inp) return [];
-  const attribution = representativeRun(result.runs, (run) => run.inp?.value, inp.median)?.inp?.attribution;
+  const attribution = representativeRun(result.runs, (run) => runMetricValue(run, 'INP'), inp.median)?.inp
+    ?.attribution;
   const details: string[] = [];
   if (attribution?.interactionType) details.push(`${untrustedText(attribution.interactionType)} interaction`);
   if (attribution?.interactionTarget) {
