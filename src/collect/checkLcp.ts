@@ -57,3 +57,23 @@ export async function checkLcp(page: Page): Promise<LcpCheck | undefined> {
   const result = (await page.evaluate(SCRIPT).catch(() => undefined)) as LcpCheck | undefined;
   return result && typeof result === 'object' ? result : undefined;
 }
+
+/** What web-vitals last reported for LCP: its value and the size of its entry. */
+export interface ReportedLcp {
+  value: number;
+  size?: number;
+}
+
+/**
+ * The start time of the browser's last LCP candidate when web-vitals did not report it: it is later than
+ * the reported value, or as early but larger (Chrome was seen to record the image in the same frame as the
+ * paragraph, with the same startTime; web-vitals reports only when the value changes).
+ */
+export function unreportedCandidate(check: LcpCheck | undefined, reported: ReportedLcp | undefined) {
+  const last = check?.last;
+  if (!last) return undefined;
+  if (!reported) return last.startTime;
+  if (last.startTime > reported.value + 1) return last.startTime;
+  const larger = reported.size !== undefined && last.size > reported.size;
+  return larger && last.startTime >= reported.value - 1 ? last.startTime : undefined;
+}

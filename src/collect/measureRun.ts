@@ -2,7 +2,7 @@ import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { describeError } from '../errors/UserError.js';
 import { INP_SUBPARTS, LCP_SUBPARTS, TTFB_SUBPARTS } from '../metrics/metricDefinitions.js';
 import type { RequestOptions } from '../settings/Settings.js';
-import { checkLcp, type LcpCheck } from './checkLcp.js';
+import { checkLcp, type LcpCheck, unreportedCandidate } from './checkLcp.js';
 import type { DeviceProfile } from './deviceProfiles.js';
 import { REPORT_BINDING } from './inPageScript.js';
 import type { RunPlan } from './Measurer.js';
@@ -270,10 +270,12 @@ async function measureOnce(
       timings.waits += lap();
       timings.quiet += settled.quietMs;
       const unreported = (check: LcpCheck | undefined) => {
-        const reported = reports.get('LCP')?.value;
-        return check?.last && (reported === undefined || check.last.startTime > reported + 1)
-          ? check.last.startTime
-          : undefined;
+        const lcp = reports.get('LCP');
+        const size = lcp?.attribution.size;
+        return unreportedCandidate(
+          check,
+          lcp && { value: lcp.value, ...(typeof size === 'number' ? { size } : {}) },
+        );
       };
       const readRecord = options.checkLcp ?? checkLcp;
       let check = await readRecord(page);
