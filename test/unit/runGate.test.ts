@@ -191,4 +191,50 @@ describe('runGate', () => {
     expect(outcome.results.budgetsSource).toContain('default Core Web Vitals thresholds');
     expect(outcome.results.verdict.status).toBe('warn');
   });
+
+  it('profiles the interactions once per URL with steps when profile-interactions is on, and only then', async () => {
+    const profiled: string[] = [];
+    const measurer = fakeMeasurer({});
+    measurer.profileInteractions = async (url, plan) => {
+      profiled.push(`${url} ${plan.interactions?.length}`);
+      return {
+        url,
+        samplingIntervalUs: 200,
+        wallMs: 1500,
+        interactions: [
+          {
+            type: 'pointer',
+            events: ['click'],
+            startTime: 900,
+            duration: 330,
+            scripts: [
+              { url: 'https://cdn.vendor.example/v.js', selfMs: 290 },
+              { url: 'https://shop.example/app.js', selfMs: 10 },
+            ],
+          },
+        ],
+      };
+    };
+    const budgets =
+      '{"budgets":[{"path":"/product/**","interactions":[{"click":"#buy"}],"metrics":{"INP":{"thirdPartyScripts":{"max":100}}}}]}';
+    const settings = { ...SETTINGS, budgetsPath: 'b.json', profileInteractions: true };
+    const { deps } = memoryDeps(measurer, new Map(), budgets);
+    const outcome = await runGate(settings, deps);
+    expect(profiled).toEqual(['https://shop.example/product/1 1']);
+    const [home, product] = outcome.results.urls;
+    expect(home?.interactionProfile).toBeUndefined();
+    expect(product?.aggregate.profiledScripts?.slowest.thirdPartyMs).toBe(290);
+    expect(product?.verdict.checks.find((c) => c.subpart === 'thirdPartyScripts')).toMatchObject({
+      value: 290,
+      basis: 'cpu-profile',
+      status: 'fail',
+    });
+    profiled.length = 0;
+    const off = await runGate(
+      { ...settings, profileInteractions: false },
+      memoryDeps(measurer, new Map(), budgets).deps,
+    );
+    expect(profiled).toEqual([]);
+    expect(off.results.urls[1]?.interactionProfile).toBeUndefined();
+  });
 });
