@@ -26,6 +26,7 @@ import type { Device } from '../settings/Settings.js';
 import { parseShardCount } from '../shard/parseShard.js';
 import { toolVersion } from '../toolVersion.js';
 import type { GateStatus } from '../verdict/Verdict.js';
+import { importCommand } from './importCommand.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -54,6 +55,7 @@ export function helpText(): string {
     '  vitals-gate demo [flags]            the same on the bundled example site and budgets',
     '  vitals-gate rum [URL …] --rum-source S [--out F]  read production p75s, write a snapshot (default field-data.json)',
     '  vitals-gate example-site [--port N] serve the example site on 127.0.0.1 until stopped',
+    '  vitals-gate import FILE [--out F]   convert a Lighthouse budget.json or lighthouserc to a budgets file (stdout without --out)',
     '  vitals-gate plan --rum-source S [--top N] [--min-share P] [--include/--exclude PATTERNS] [--urls ALWAYS] [--max-minutes M] [--out F]',
     '                                      choose pages and devices from production data; write plan.json, print the shard matrix',
     '  vitals-gate run --plan F --base-url B [--shard K/N]  measure a plan (shard K of N of it)',
@@ -91,7 +93,7 @@ function parseCommandLine(argv: string[]): { command: string; values: Values; po
     throw new UserError(`${message}. Run 'vitals-gate --help' for the flags.`);
   }
   const [first, ...rest] = parsed.positionals;
-  const isCommand = ['run', 'demo', 'example-site', 'rum', 'plan', 'merge'].includes(first ?? '');
+  const isCommand = ['run', 'demo', 'example-site', 'rum', 'plan', 'merge', 'import'].includes(first ?? '');
   return {
     command: isCommand && first ? first : 'run',
     values: parsed.values as Values,
@@ -254,6 +256,10 @@ export async function runCli(
     if (command === 'rum') return await writeRumSnapshot(values, positionals, deps, io);
     if (command === 'plan') return await writePlan(values, deps, io);
     if (command === 'merge') return await mergeShards(values, positionals, deps, io);
+    if (command === 'import') {
+      await importCommand(positionals, values.out as string | undefined, deps, io.stdout);
+      return EXIT.pass;
+    }
     const flag = flagReader(values);
     const outcome = await runPlanned(
       (name) => (name === 'urls' ? [values.urls, ...positionals].filter(Boolean).join('\n') : flag(name)),
