@@ -1,5 +1,17 @@
 import type { ErrorObject } from 'ajv';
 import { UserError } from '../errors/UserError.js';
+import { locateJsonError } from './locateJsonError.js';
+
+/**
+ * What each `pattern` of the schemas means, by the pattern itself: every pattern gets its own message
+ * (a window is not a path). An unlisted pattern is named as it is.
+ */
+const PATTERN_MEANINGS: Record<string, string> = {
+  '^/[^?#]*$':
+    'a path pattern starting with / and without ? or # (a pattern matches the URL path only; the query string is ignored), e.g. "/", "/product/*", "/**"',
+  '^/': 'a path or route pattern starting with /, e.g. "/product/*"',
+  '^[0-9]+[smhdwy]$': 'a duration: a whole number and a unit s, m, h, d, w or y, e.g. "7d" or "12h"',
+};
 
 /** `/budgets/0/metrics/LCP` → `budgets[0].metrics.LCP` (the root is `(root)`). */
 export function toJsonPath(instancePath: string): string {
@@ -11,8 +23,8 @@ export function toJsonPath(instancePath: string): string {
     .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), '');
 }
 
-function describeSchemaError(error: ErrorObject): string {
-  const at = toJsonPath(error.instancePath);
+function describeSchemaError(error: ErrorObject, prefix: string): string {
+  const at = toJsonPath(prefix + error.instancePath);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties': {
@@ -24,7 +36,7 @@ function describeSchemaError(error: ErrorObject): string {
     case 'required':
       return `${at}: missing property '${String(params.missingProperty)}'`;
     case 'type':
-      return `${at}: expected ${String(params.type)}`;
+      return `${at}: expected ${String(params.type).replace(',', ' or ')}`;
     case 'minimum':
       return `${at}: expected a number >= ${String(params.limit)}`;
     case 'maximum':
@@ -48,8 +60,13 @@ function describeSchemaError(error: ErrorObject): string {
         : `${at}: '${String(params.property)}' needs '${String(params.missingProperty)}'`;
     case 'const':
       return `${at}: expected ${JSON.stringify(params.allowedValue)}`;
-    case 'pattern':
-      return `${at}: expected a path pattern starting with / (e.g. "/", "/product/*", "/**")`;
+    case 'pattern': {
+      const pattern = String(params.pattern);
+      const shown = typeof error.data === 'string' ? ` got '${error.data.slice(0, 80)}';` : '';
+      return `${at}:${shown} expected ${PATTERN_MEANINGS[pattern] ?? `a string matching ${pattern}`}`;
+    }
+    case 'maximum':
+      return `${at}: expected a number <= ${String(params.limit)}`;
     case 'enum':
       return `${at}: expected one of: ${((params.allowedValues as unknown[]) ?? []).join(', ')}`;
     case 'propertyNames':
@@ -59,29 +76,47 @@ function describeSchemaError(error: ErrorObject): string {
   }
 }
 
-/** Line and column (1-based) of a character offset. */
+/** Line and column (1-based) of a character offset; counts without splitting a 10 MB text into lines. */
 function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset).split('\n');
-  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+  let line = 1;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  return `line ${line}, column ${offset - lineStart + 1}`;
 }
 
-/** Parses JSON; a syntax error becomes a UserError naming `what` (e.g. `Budgets file 'b.json'`), line and column. */
+/**
+ * Parses JSON; a leading UTF-8 byte order mark is accepted (editors on Windows write one). A syntax error
+ * becomes a UserError naming `what` (e.g. `Budgets file 'b.json'`), the line and column, and what was
+ * expected there.
+ */
 export function parseJson(text: string, what: string): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return JSON.parse(text);
+    return JSON.parse(body);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
-    throw new UserError(`${what} is not valid JSON${where}: ${message}`);
+    const location = locateJsonError(body);
+    if (!location) throw new UserError(`${what} is not valid JSON: ${String(error)}`);
+    const found =
+      location.offset >= body.length
+        ? 'the end of the file'
+        : JSON.stringify(body.slice(location.offset, location.offset + 12));
+    throw new UserError(
+      `${what} is not valid JSON at ${lineAndColumn(body, location.offset)}: expected ${location.expected}, found ${found}.`,
+    );
   }
 }
 
-/** One readable line per schema error; a failed oneOf hides the `required` errors of its branches. */
-export function describeSchemaErrors(errors: readonly ErrorObject[]): string[] {
+/**
+ * One readable line per schema error; a failed oneOf hides the `required` errors of its branches.
+ * `prefix` is the JSON pointer of the validated part (`/budgets/3` when one entry was validated alone).
+ */
+export function describeSchemaErrors(errors: readonly ErrorObject[], prefix = ''): string[] {
   const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
   const relevant = errors.filter(
     (e) => !(oneOfPaths.has(e.instancePath) && e.schemaPath.includes('/oneOf/')),
   );
-  return [...new Set(relevant.map(describeSchemaError))];
+  return [...new Set(relevant.map((error) => describeSchemaError(error, prefix)))];
 }

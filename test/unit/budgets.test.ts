@@ -51,7 +51,7 @@ describe('parseBudgets', () => {
       ],
     });
     const message = errorOf(() => parseBudgets(text, 'b.json')).message;
-    expect(message).toContain('budgets[0].path: expected a path pattern starting with /');
+    expect(message).toContain("budgets[0].path: got 'checkout'; expected a path pattern starting with /");
     expect(message).toContain('budgets[0].metrics.LCP.max: expected number');
     expect(message).toContain("budgets[1]: missing property 'path'");
     expect(message).toContain('budgets[1].metrics.CLS: expected at least one of max or warn');
