@@ -65,8 +65,6 @@ function describeSchemaError(error: ErrorObject, prefix: string): string {
       const shown = typeof error.data === 'string' ? ` got '${error.data.slice(0, 80)}';` : '';
       return `${at}:${shown} expected ${PATTERN_MEANINGS[pattern] ?? `a string matching ${pattern}`}`;
     }
-    case 'maximum':
-      return `${at}: expected a number <= ${String(params.limit)}`;
     case 'enum':
       return `${at}: expected one of: ${((params.allowedValues as unknown[]) ?? []).join(', ')}`;
     case 'propertyNames':
@@ -99,10 +97,13 @@ export function parseJson(text: string, what: string): unknown {
   } catch (error) {
     const location = locateJsonError(body);
     if (!location) throw new UserError(`${what} is not valid JSON: ${String(error)}`);
+    const snippet = body.slice(location.offset, location.offset + 12).split(/[\r\n]/)[0] ?? '';
     const found =
       location.offset >= body.length
         ? 'the end of the file'
-        : JSON.stringify(body.slice(location.offset, location.offset + 12));
+        : snippet
+          ? JSON.stringify(snippet)
+          : 'a line break';
     throw new UserError(
       `${what} is not valid JSON at ${lineAndColumn(body, location.offset)}: expected ${location.expected}, found ${found}.`,
     );

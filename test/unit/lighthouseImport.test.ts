@@ -279,7 +279,7 @@ describe('broken files fail with the file, the JSON path and what was expected',
     ],
     [
       'broken/trailing-comma-crlf.json',
-      "Budgets file 'broken/trailing-comma-crlf.json' is not valid JSON at line 6, column 7: Expected double-quoted property name in JSON at position 137 (line 6 column 7)",
+      'Budgets file \'broken/trailing-comma-crlf.json\' is not valid JSON at line 6, column 7: expected a property name in double quotes, found "}".',
     ],
   ])('%s', async (name, message) => {
     expect(await errorOf(name)).toBe(message);
