@@ -30,8 +30,10 @@ export interface UrlAggregate {
   thirdPartyScripts?: Summary;
   /** What the CPU-profiled run credits to each script in its slowest interaction (`profile-interactions`). */
   profiledScripts?: ProfileSummary;
-  /** Runs that completed without error. */
+  /** Runs that completed without error: the only ones in the medians. */
   successfulRuns: number;
+  /** Runs that failed because of the page (an error status, a frozen page…): any fails the page. */
+  pageFailures: number;
   /** Runs in which an interaction step failed. */
   interactionFailures: number;
   /** The Lighthouse performance score (0-100), when the Lighthouse navigation ran. */
@@ -54,14 +56,16 @@ function summarizeSubparts<K extends string>(
 }
 
 /**
- * Aggregates the runs of one URL: per metric and subpart the median and IQR over the runs that produced
- * it. TBT comes from the single Lighthouse navigation (n = 1) when there is one.
+ * Aggregates the runs of one URL: per metric and subpart the median and IQR over the successful runs that
+ * produced it (a failed run's figures never count). TBT comes from the single Lighthouse navigation (n = 1)
+ * when there is one.
  */
 export function aggregateRuns(
-  runs: readonly RunMeasurement[],
+  all: readonly RunMeasurement[],
   lighthouse?: LighthouseSummary,
   interactionProfile?: InteractionProfile,
 ): UrlAggregate {
+  const runs = all.filter((run) => !run.error);
   const metrics: Partial<Record<MetricName, Summary>> = {};
   for (const name of WEB_VITALS) {
     const summary = summarize(runs.map((run) => runMetricValue(run, name)));
@@ -82,8 +86,9 @@ export function aggregateRuns(
     scripts,
     ...(thirdPartyScripts ? { thirdPartyScripts } : {}),
     ...(profiled ? { profiledScripts: profiled } : {}),
-    successfulRuns: runs.filter((run) => !run.error).length,
-    interactionFailures: runs.filter((run) => run.interactionError).length,
+    successfulRuns: runs.length,
+    pageFailures: all.filter((run) => run.error && run.failure?.by !== 'tool').length,
+    interactionFailures: all.filter((run) => run.interactionError).length,
     ...(resources ? { resources } : {}),
     ...(lighthouse?.performanceScore !== undefined ? { performanceScore: lighthouse.performanceScore } : {}),
   };

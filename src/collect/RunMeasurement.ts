@@ -83,6 +83,30 @@ export interface RunTimings {
   collection: number;
 }
 
+/**
+ * Why a run failed. The page's failures (an error status, a protection wall or another host, a broken
+ * document transfer, a frozen main thread, too slow, nothing painted) fail the page; the measurement's own
+ * (Chrome dropped an LCP candidate, the tab was hidden) and a cancelled run are only left out.
+ */
+export type FailureKind =
+  | 'http-error'
+  | 'protected'
+  | 'other-host'
+  | 'broken-transfer'
+  | 'frozen'
+  | 'timeout'
+  | 'nothing-painted'
+  | 'other'
+  | 'lcp-unreported'
+  | 'hidden'
+  | 'cancelled';
+
+export interface RunFailure {
+  /** `page`: the page's doing, which fails the page; `tool`: the measurement's, left out. */
+  by: 'page' | 'tool';
+  kind: FailureKind;
+}
+
 /** What one page load in a fresh browser context produced. Times in ms, CLS unitless. */
 export interface RunMeasurement {
   /** 0-based index of the run for its URL. */
@@ -107,8 +131,14 @@ export interface RunMeasurement {
   interactionError?: string;
   /** The W3C `traceparent` header sent with this run's document request. */
   traceparent?: string;
-  /** Set when the run failed; whatever was measured before the failure is kept. */
+  /** Set when the run failed; whatever was measured before the failure is kept (never in medians). */
   error?: string;
+  /** Whose failure it was, when `error` is set. */
+  failure?: RunFailure;
+  /** Dialogs the page opened (`alert: "text"`), each dismissed. */
+  dialogs?: string[];
+  /** The document's redirect chain (first the URL asked for, last the final one), when it redirected. */
+  redirects?: string[];
   /** Why the page was loaded a second time for this run (the first load's LCP was not trustworthy). */
   remeasured?: string;
   /** Every request of the run with its bytes, for resource budgets. */

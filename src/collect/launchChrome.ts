@@ -33,10 +33,14 @@ export function chromeFlags(isRoot: boolean): string[] {
   ];
 }
 
-/** Launches one Chrome for the whole job (fresh profile) and returns a Measurer backed by it. */
+/**
+ * Launches one Chrome for the whole job (fresh profile) and returns a Measurer backed by it. When `signal`
+ * aborts (SIGTERM, SIGINT), the run or Lighthouse navigation under way ends at once.
+ */
 export async function launchChrome(
   chromePath: string,
   settings: Pick<Settings, 'device' | 'throttling' | 'timeoutMs' | 'request' | 'urls'>,
+  signal?: AbortSignal,
 ): Promise<Measurer> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'vitals-gate-chrome-'));
   const browser = await puppeteer.launch({
@@ -71,6 +75,7 @@ export async function launchChrome(
           ...scope,
           retryLcpAnomaly: !pageKeepsLcpAnomaly.has(url),
           pages,
+          ...(signal ? { signal } : {}),
         },
         plan,
       );
@@ -84,7 +89,7 @@ export async function launchChrome(
         timeoutMs: settings.timeoutMs,
         ...scope,
       }),
-    lighthouse: (url) => runLighthouse(browser, url, settings.device, settings.timeoutMs, scope),
+    lighthouse: (url) => runLighthouse(browser, url, settings.device, settings.timeoutMs, scope, signal),
     close: async () => {
       await pages.close();
       await browser.close().catch(() => undefined);

@@ -3,6 +3,7 @@ import { describeError } from '../errors/UserError.js';
 import { INP_SUBPARTS, LCP_SUBPARTS, TTFB_SUBPARTS } from '../metrics/metricDefinitions.js';
 import type { RequestOptions } from '../settings/Settings.js';
 import { checkLcp, type LcpCheck, unreportedCandidate } from './checkLcp.js';
+import { classifyRun } from './classifyRun.js';
 import type { DeviceProfile } from './deviceProfiles.js';
 import { REPORT_BINDING } from './inPageScript.js';
 import type { RunPlan } from './Measurer.js';
@@ -15,6 +16,8 @@ import { settleScript } from './settleScript.js';
 import { newTraceparent } from './traceparent.js';
 import { waitForSettled } from './waitForSettled.js';
 import { watchRequests } from './watchRequests.js';
+import { CLOSE_BOUND_MS, watchRun } from './watchRun.js';
+import { withDeadline } from './withDeadline.js';
 
 export interface MeasureRunOptions {
   profile: DeviceProfile;
@@ -34,6 +37,8 @@ export interface MeasureRunOptions {
   retryLcpAnomaly?: boolean;
   /** Reads the browser's own LCP record (default: `checkLcp`); tests pass their own. */
   checkLcp?: (page: Page) => Promise<LcpCheck | undefined>;
+  /** Aborts the run at once (SIGTERM, SIGINT): it ends as a cancelled run. */
+  signal?: AbortSignal;
 }
 
 /** A metric report as the in-page script sends it. */
@@ -182,10 +187,15 @@ export async function measureRun(
   options: MeasureRunOptions,
   plan: RunPlan = {},
 ): Promise<{ run: RunMeasurement; lcpAnomaly?: 'once' | 'twice' }> {
-  const first = await measureOnce(browser, url, index, options, plan);
+  // One deadline for the whole run, a second load included: no run takes longer than `timeoutMs`.
+  const deadline = Date.now() + options.timeoutMs;
+  const first = await measureOnce(browser, url, index, options, plan, deadline);
   if (!first.anomaly || options.retryLcpAnomaly === false) return { run: first.run };
+  // Too little time left for a fair second load: the first is kept, its doubt said.
+  if (deadline - Date.now() < options.timeoutMs / 2)
+    return { run: { ...first.run, remeasured: `${first.anomaly} (no time left to load it again)` } };
   // Measured again once: seen as a rare glitch of Chrome's under load, not the page's doing.
-  const second = await measureOnce(browser, url, index, options, plan);
+  const second = await measureOnce(browser, url, index, options, plan, deadline);
   const run: RunMeasurement = { ...second.run, remeasured: first.anomaly };
   // Twice in a row is more likely the page's own behaviour (e.g. an image revealed later): kept as measured.
   return { run, lcpAnomaly: second.anomaly ? 'twice' : 'once' };
@@ -198,6 +208,7 @@ async function measureOnce(
   index: number,
   options: MeasureRunOptions,
   plan: RunPlan,
+  deadline: number,
 ): Promise<{ run: RunMeasurement; anomaly?: string }> {
   let anomaly: string | undefined;
   const started = Date.now();
@@ -227,8 +238,10 @@ async function measureOnce(
     return ms;
   };
   const pages = options.pages ?? freshPages(browser);
-  const page = await pages.take();
+  const page = await withDeadline(pages.take(), deadline, 'opening a page');
   const requests = watchRequests(page);
+  // Dialogs dismissed, the document followed; at the deadline the page's context is closed, ending every call.
+  const watch = watchRun(page, deadline, options.signal);
   try {
     const cdp = await page.createCDPSession();
     cdp.on('Runtime.bindingCalled', (event) => {
@@ -251,9 +264,9 @@ async function measureOnce(
       traceparent: { value: traceparent, origin: new URL(url).origin, mainFrameId: frameTree.frame.id },
       ...(options.throttle ? { latencyMs: options.profile.network.latencyMs } : {}),
     });
-    const deadline = started + options.timeoutMs;
     timings.context = lap();
-    const response = await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
+    // The watch ends the run at the deadline (and says why); this timeout is only a backstop.
+    const response = await page.goto(url, { waitUntil: 'load', timeout: deadline - Date.now() + 1000 });
     timings.navigation = lap();
     const status = response?.status();
     if (status !== undefined) base.status = status;
@@ -290,13 +303,17 @@ async function measureOnce(
         const still = unreported(check);
         if (still !== undefined) {
           base.error = `the browser's last LCP candidate (${Math.round(still)} ms) was not reported by web-vitals (last report: ${Math.round(reports.get('LCP')?.value ?? 0)} ms), so this run's LCP is not used`;
+          base.failure = { by: 'tool', kind: 'lcp-unreported' };
           reports.delete('LCP');
         }
       }
       if (check?.missedImage && reports.has('LCP') && !base.error) {
         anomaly = `Chrome recorded no LCP candidate for a loaded image larger than the reported LCP element (${check.missedImage.src})`;
       }
-      if (!reports.has('LCP') && !base.error) base.error = 'no LCP was reported (is anything painted?)';
+      if (!reports.has('LCP') && !base.error) {
+        base.error = 'no LCP was reported (is anything painted?)';
+        base.failure = { by: 'page', kind: 'nothing-painted' };
+      }
       if (plan.interactions?.length) {
         const outcome = await performInteractions(page, plan.interactions, new URL(url).pathname);
         base.interactionSteps = outcome.completed;
@@ -306,7 +323,7 @@ async function measureOnce(
         // (requests, timers, shifts) is waited for like after load.
         lastReportAt = Date.now();
         const settledAfter = await waitForSettled(cdp, requests, () => lastReportAt, {
-          deadline: Date.now() + 10_000,
+          deadline: Math.min(Date.now() + 10_000, deadline),
           ...(options.quietMs ? { quietMs: options.quietMs } : {}),
         });
         timings.waits += lap();
@@ -317,15 +334,26 @@ async function measureOnce(
     if (hidden) {
       base.error = `the page was hidden during the run (at ${Math.round(hidden.value)} ms): web-vitals ignores what follows, so its LCP, CLS and INP are not used`;
       for (const name of ['LCP', 'CLS', 'INP']) reports.delete(name);
+      base.failure = { by: 'tool', kind: 'hidden' };
     }
   } catch (error) {
     base.error = describeError(error);
   } finally {
     requests.stop();
-    await pages.release(page).catch(() => undefined);
+    await withDeadline(pages.release(page), Date.now() + CLOSE_BOUND_MS, 'closing the page').catch(
+      () => undefined,
+    );
     timings.collection += lap();
   }
   base.wallMs = Date.now() - started;
   base.timings = timings;
+  const facts = watch.stop();
+  const verdict = classifyRun(base, facts, options.timeoutMs, Date.now());
+  delete base.error;
+  delete base.failure;
+  if (verdict.error) Object.assign(base, { error: verdict.error, failure: verdict.failure });
+  if (verdict.dropMetrics) reports.clear();
+  if (facts.dialogs.length) base.dialogs = facts.dialogs;
+  if (facts.redirects) base.redirects = facts.redirects;
   return { run: toMeasurement(base, reports), ...(anomaly ? { anomaly } : {}) };
 }

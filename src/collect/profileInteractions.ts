@@ -5,6 +5,7 @@ import type { RunPlan } from './Measurer.js';
 import type { MeasureRunOptions } from './measureRun.js';
 import { performInteractions } from './performInteractions.js';
 import { scopeRequests } from './scopeRequests.js';
+import { closeContext } from './watchRun.js';
 
 export type ProfileOptions = Pick<
   MeasureRunOptions,
@@ -180,6 +181,8 @@ export async function profileInteractions(
   const samplingIntervalUs = options.samplingIntervalUs ?? 200;
   const result: InteractionProfile = { url, interactions: [], samplingIntervalUs, wallMs: 0 };
   const context = await browser.createBrowserContext();
+  // At the run's timeout the context is closed: whatever the page holds up (a frozen main thread) ends.
+  const expiry = setTimeout(() => void closeContext(context), started + options.timeoutMs - Date.now());
   try {
     const page = await context.newPage();
     const cdp = await page.createCDPSession();
@@ -215,7 +218,8 @@ export async function profileInteractions(
   } catch (error) {
     result.error = describeError(error);
   } finally {
-    await context.close().catch(() => undefined);
+    clearTimeout(expiry);
+    await closeContext(context);
   }
   result.wallMs = Date.now() - started;
   return result;

@@ -1,14 +1,23 @@
 import lighthouse, { desktopConfig } from 'lighthouse';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, BrowserContext } from 'puppeteer-core';
 import { describeError } from '../errors/UserError.js';
 import type { Device } from '../settings/Settings.js';
 import type { LighthouseOutcome } from './Measurer.js';
 import { type ScopeRequestsOptions, scopeRequests } from './scopeRequests.js';
+import { closeContext } from './watchRun.js';
+import { CancelledError, withDeadline } from './withDeadline.js';
+
+/**
+ * What Lighthouse may take beyond the page's own load timeout: its after-load quiet windows (≥ 5.25 s),
+ * gatherers and audits (about 10 s in all on a 2-core runner for a quick page).
+ */
+export const LIGHTHOUSE_MARGIN_MS = 30_000;
 
 /**
  * One Lighthouse navigation (performance category only) on a fresh page of the already running Chrome,
  * with Lighthouse's own preset for the device and its default simulated throttling. Gives TBT, the
- * performance score and the HTML report; never throws.
+ * performance score and the HTML report; never throws. Bounded: after `timeoutMs + LIGHTHOUSE_MARGIN_MS`
+ * (or when `signal` aborts) its browser context is closed and the step fails.
  */
 export async function runLighthouse(
   browser: Browser,
@@ -16,9 +25,13 @@ export async function runLighthouse(
   device: Device,
   timeoutMs: number,
   scope: Omit<ScopeRequestsOptions, 'traceparent'>,
+  signal?: AbortSignal,
 ): Promise<LighthouseOutcome> {
-  const context = await browser.createBrowserContext();
-  try {
+  const boundMs = timeoutMs + LIGHTHOUSE_MARGIN_MS;
+  const deadline = Date.now() + boundMs;
+  let context: BrowserContext | undefined;
+  const navigate = async (): Promise<LighthouseOutcome> => {
+    context = await browser.createBrowserContext();
     const page = await context.newPage();
     // Headers and cookies through our own session (Lighthouse's extraHeaders would go to every host);
     // blocking through Lighthouse's setting, which it applies itself.
@@ -33,6 +46,7 @@ export async function runLighthouse(
         logLevel: 'error',
         onlyCategories: ['performance'],
         maxWaitForLoad: timeoutMs,
+        maxWaitForFcp: timeoutMs,
         blockedUrlPatterns: [...scope.request.block],
       },
       device === 'desktop' ? desktopConfig : undefined,
@@ -52,9 +66,19 @@ export async function runLighthouse(
       },
       html,
     };
+  };
+  try {
+    return await withDeadline(navigate(), deadline, 'Lighthouse', signal);
   } catch (error) {
+    if (error instanceof CancelledError) return { summary: { error: 'cancelled' } };
+    if (Date.now() >= deadline)
+      return {
+        summary: {
+          error: `did not finish within ${Math.round(boundMs / 1000)} s (the page's timeout + ${LIGHTHOUSE_MARGIN_MS / 1000} s); stopped`,
+        },
+      };
     return { summary: { error: describeError(error) } };
   } finally {
-    await context.close().catch(() => undefined);
+    if (context) await closeContext(context);
   }
 }

@@ -34,6 +34,7 @@ function valuesOf(
   valueIn: (run: RunMeasurement) => number | undefined,
 ): number[] {
   return runs.flatMap((run) => {
+    if (run.error) return []; // a failed run's figures never enter a comparison
     const value = valueIn(run);
     return typeof value === 'number' && Number.isFinite(value) ? [value] : [];
   });

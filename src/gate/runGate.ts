@@ -9,7 +9,9 @@ import type { InteractionProfile } from '../collect/InteractionProfile.js';
 import type { Measurer, RunPlan } from '../collect/Measurer.js';
 import type { LighthouseSummary, RunMeasurement } from '../collect/RunMeasurement.js';
 import { type Probe, waitForPreview } from '../collect/waitForPreview.js';
+import { CancelledError, withDeadline } from '../collect/withDeadline.js';
 import { anyInconclusive, type Comparison, compareRuns } from '../compare/compareRuns.js';
+import { describeError } from '../errors/UserError.js';
 import { collectFieldData, type FieldOutcome } from '../field/collectFieldData.js';
 import type { Fetch } from '../field/httpJson.js';
 import { matchFieldPage } from '../field/matchFieldPage.js';
@@ -47,8 +49,11 @@ export interface GateDeps {
   log: Logger;
   readText: ReadText;
   files: OutputFiles;
-  /** Starts the browser (finding Chrome); called once, after the budgets are known to be valid. */
-  launchMeasurer(settings: Settings): Promise<Measurer>;
+  /**
+   * Starts the browser (finding Chrome); called once, after the budgets are known to be valid. When
+   * `signal` aborts, the run under way ends at once.
+   */
+  launchMeasurer(settings: Settings, signal?: AbortSignal): Promise<Measurer>;
   now(): Date;
   /** One request to a URL, for waiting until the preview answers. */
   probe: Probe;
@@ -56,6 +61,21 @@ export interface GateDeps {
   /** HTTP for the field data sources (Node's fetch). */
   fetch: Fetch;
   toolVersion: string;
+}
+
+/** What the caller may give the gate beyond its settings. */
+export interface GateOptions {
+  /** Budgets already loaded (the demo's embedded ones). */
+  budgets?: BudgetsFile;
+  /** Field data already read. */
+  field?: FieldOutcome;
+  /** Which shard this run is, and the plan its pages came from: written into results.json. */
+  context?: Pick<GateResults, 'shard' | 'plan'>;
+  /**
+   * Cancels the gate (SIGTERM, SIGINT): measuring stops at once, and results.json and the report are
+   * written with what was measured, marked cancelled, with no verdict.
+   */
+  signal?: AbortSignal;
 }
 
 export interface GateOutcome extends WrittenOutputs {
@@ -95,6 +115,7 @@ async function measureInterleaved(
   measurer: Measurer,
   deps: GateDeps,
   compare: (candidate: RunMeasurement[], baseline: RunMeasurement[]) => Comparison[],
+  signal?: AbortSignal,
 ): Promise<Interleaved> {
   const runs: RunMeasurement[] = [];
   const baselineRuns: RunMeasurement[] = [];
@@ -105,9 +126,11 @@ async function measureInterleaved(
     const order =
       index % 2 === 0 ? (['candidate', 'baseline'] as const) : (['baseline', 'candidate'] as const);
     for (const side of order) {
+      if (signal?.aborted) break;
       const run = await measurer.measure(side === 'candidate' ? url : baselineUrl, index, plan);
-      (side === 'candidate' ? runs : baselineRuns).push(run);
+      if (run.failure?.kind !== 'cancelled') (side === 'candidate' ? runs : baselineRuns).push(run);
     }
+    if (signal?.aborted) break;
     pairs++;
     deps.log.info(
       `pair ${pairs}: candidate ${describeRun(runs.at(-1) as RunMeasurement)} | baseline ${describeRun(baselineRuns.at(-1) as RunMeasurement)}`,
@@ -128,6 +151,7 @@ async function measureUrl(
   measurer: Measurer,
   deps: GateDeps,
   baseline?: { url: string; compare: (c: RunMeasurement[], b: RunMeasurement[]) => Comparison[] },
+  signal?: AbortSignal,
 ): Promise<{
   runs: RunMeasurement[];
   lighthouse?: LighthouseSummary;
@@ -145,24 +169,40 @@ async function measureUrl(
       measurer,
       deps,
       baseline.compare,
+      signal,
     );
     runs = interleaved.runs;
   } else {
-    for (let index = 0; index < settings.runs; index++) {
+    for (let index = 0; index < settings.runs && !signal?.aborted; index++) {
       const run = await measurer.measure(url, index, plan);
+      if (run.failure?.kind === 'cancelled') break; // measured nothing: not kept
       runs.push(run);
       deps.log.info(`run ${index + 1}/${settings.runs}: ${describeRun(run)}`);
     }
   }
+  if (signal?.aborted) return { runs, ...(interleaved ? { interleaved } : {}) };
   const interactionProfile = await profileUrl(url, settings, plan, measurer, deps.log);
   const measured = { runs, ...(interactionProfile ? { interactionProfile } : {}) };
-  if (!settings.lighthouse) return { ...measured, ...(interleaved ? { interleaved } : {}) };
+  if (!settings.lighthouse || signal?.aborted)
+    return { ...measured, ...(interleaved ? { interleaved } : {}) };
+  if (!runs.some((run) => run.status !== undefined)) {
+    // A page that never answered would only hold Lighthouse up to its bound for nothing.
+    deps.log.info('Lighthouse skipped: no measured run reached the page.');
+    const lighthouse = { error: 'skipped: no measured run reached the page' };
+    return { ...measured, lighthouse, ...(interleaved ? { interleaved } : {}) };
+  }
   deps.log.info('Lighthouse navigation (performance category)…');
   const { summary, html } = await measurer.lighthouse(url);
   if (html) {
     summary.reportFile = lighthouseReportName(url, position);
-    await deps.files.mkdir(settings.outputDir);
-    await deps.files.writeFile(join(settings.outputDir, summary.reportFile), html);
+    try {
+      await deps.files.mkdir(settings.outputDir);
+      await deps.files.writeFile(join(settings.outputDir, summary.reportFile), html);
+    } catch (error) {
+      // The measured runs matter more than Lighthouse's HTML: said, not thrown.
+      summary.error = `its HTML report could not be written: ${describeError(error)}`;
+      delete summary.reportFile;
+    }
   }
   deps.log.info(
     summary.error
@@ -170,6 +210,19 @@ async function measureUrl(
       : `Lighthouse: performance ${summary.performanceScore ?? '–'}, TBT ${formatValue('TBT', summary.tbt)}`,
   );
   return { ...measured, lighthouse: summary, ...(interleaved ? { interleaved } : {}) };
+}
+
+/** What a cancelled gate says: why it stopped and how far it got. */
+function cancelNote(
+  signal: AbortSignal,
+  urls: readonly UrlResult[],
+  total: number,
+): GateResults['cancelled'] {
+  const runs = urls.reduce((sum, url) => sum + url.runs.length, 0);
+  return {
+    reason: typeof signal.reason === 'string' ? signal.reason : 'cancelled',
+    measured: `${runs} run${runs === 1 ? '' : 's'} of ${urls.length} of ${total} page${total === 1 ? '' : 's'}`,
+  };
 }
 
 /**
@@ -180,22 +233,28 @@ async function measureUrl(
 export async function runGate(
   settings: Settings,
   deps: GateDeps,
-  preloaded?: {
-    budgets?: BudgetsFile;
-    field?: FieldOutcome;
-    /** Which shard this run is, and the plan its pages came from: written into results.json. */
-    context?: Pick<GateResults, 'shard' | 'plan'>;
-  },
+  preloaded: GateOptions = {},
 ): Promise<GateOutcome> {
+  const { signal } = preloaded;
   const startedAt = deps.now().toISOString();
   const budgets: BudgetsFile =
     preloaded?.budgets ??
     (settings.budgetsPath ? await loadBudgets(settings.budgetsPath, deps.readText) : defaultBudgets());
   for (const warning of budgets.warnings ?? []) deps.log.warning(`Budgets: ${warning}`);
+  // Steps before measuring give way at once to a cancellation.
+  const cancellable = <T>(work: Promise<T>, what: string) =>
+    withDeadline(work, Number.POSITIVE_INFINITY, what, signal);
   const field = await deps.log.group('Field data', async () => {
     const outcome =
       preloaded?.field ??
-      (await collectFieldData(settings.rum, settings.urls, settings.device, budgets.field ?? {}, deps));
+      (await cancellable(
+        collectFieldData(settings.rum, settings.urls, settings.device, budgets.field ?? {}, deps),
+        'reading field data',
+      ).catch((error: unknown) => {
+        if (error instanceof CancelledError)
+          return { source: settings.rum.source, error: 'cancelled' } as FieldOutcome;
+        throw error;
+      }));
     if (outcome.error) deps.log.warning(`Field data unavailable (${outcome.source}): ${outcome.error}`);
     else if (outcome.snapshot) {
       deps.log.info(`${outcome.snapshot.description}: ${Object.keys(outcome.snapshot.pages).length} page(s)`);
@@ -204,15 +263,20 @@ export async function runGate(
   });
   const routes = budgets.field?.routes ?? [];
   const keepQuery = budgets.field?.keepQuery ?? false;
-  if (settings.waitTimeoutMs > 0) {
+  if (settings.waitTimeoutMs > 0 && !signal?.aborted) {
     await deps.log.group('Waiting for the pages to answer', () =>
-      waitForPreview(settings.urls, settings.request, settings.waitTimeoutMs, {
-        ...deps,
-        now: () => deps.now().getTime(),
+      cancellable(
+        waitForPreview(settings.urls, settings.request, settings.waitTimeoutMs, {
+          ...deps,
+          now: () => deps.now().getTime(),
+        }),
+        'waiting for the pages',
+      ).catch((error: unknown) => {
+        if (!(error instanceof CancelledError)) throw error;
       }),
     );
   }
-  const measurer = await deps.launchMeasurer(settings);
+  const measurer = signal?.aborted ? undefined : await deps.launchMeasurer(settings, signal);
   const urls: UrlResult[] = [];
   const assemble = (): GateResults => ({
     schemaVersion: 1,
@@ -221,19 +285,23 @@ export async function runGate(
     finishedAt: deps.now().toISOString(),
     settings: maskSecrets(settings),
     environment: {
-      browser: measurer.browserVersion,
+      ...(measurer ? { browser: measurer.browserVersion } : {}),
       node: process.version,
       profile: describeProfile(settings.device, settings.throttling === 'device'),
     },
     budgetsSource: budgets.source,
     field,
     urls,
-    verdict: computeVerdict(urls.map((url) => url.verdict)),
-    ...preloaded?.context,
+    ...(signal?.aborted ? { cancelled: cancelNote(signal, urls, settings.urls.length) } : {}),
+    verdict: signal?.aborted
+      ? { status: 'cancelled', urls: urls.map((url) => url.verdict) }
+      : computeVerdict(urls.map((url) => url.verdict)),
+    ...preloaded.context,
   });
   let finished = false;
   try {
     for (const [position, url] of settings.urls.entries()) {
+      if (!measurer || signal?.aborted) break;
       const budget = resolveBudget(budgets, url);
       const plan: RunPlan = budget.interactions ? { interactions: budget.interactions } : {};
       const count = budget.interactions?.length ?? 0;
@@ -256,8 +324,10 @@ export async function runGate(
           measurer,
           deps,
           baselineUrl ? { url: baselineUrl, compare } : undefined,
+          signal,
         ),
       );
+      if (measured.runs.length === 0 && signal?.aborted) break;
       const aggregate = aggregateRuns(measured.runs, measured.lighthouse, measured.interactionProfile);
       const comparisons = interleaved?.comparisons ?? [];
       urls.push({
@@ -282,7 +352,7 @@ export async function runGate(
     }
     finished = true;
   } finally {
-    await measurer.close();
+    await measurer?.close();
     if (!finished && urls.length > 0) {
       // Something failed mid-way: keep what was measured before rethrowing.
       const partial = assemble();

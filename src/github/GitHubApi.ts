@@ -18,7 +18,7 @@ export interface PullRef {
 export interface CheckRunInput {
   name: string;
   headSha: string;
-  conclusion: 'success' | 'neutral' | 'failure';
+  conclusion: 'success' | 'neutral' | 'failure' | 'cancelled';
   title: string;
   /** Markdown, at most 65,535 characters. */
   summary: string;

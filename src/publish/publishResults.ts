@@ -39,12 +39,19 @@ export interface Published {
   reportUrl?: string;
 }
 
-const CONCLUSION = { pass: 'success', warn: 'neutral', fail: 'failure', error: 'failure' } as const;
+const CONCLUSION = {
+  pass: 'success',
+  warn: 'neutral',
+  fail: 'failure',
+  error: 'failure',
+  cancelled: 'cancelled',
+} as const;
 const TITLE = {
   pass: 'Within budget',
   warn: 'Within budget, with warnings',
   fail: 'Over budget',
   error: 'Not every shard was measured',
+  cancelled: 'Cancelled: no verdict',
 } as const;
 
 /** Why a write was refused, and how to fix it. */

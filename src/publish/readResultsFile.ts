@@ -56,8 +56,8 @@ export async function readResultsFile(
   if (!Array.isArray(results.urls)) throw shapeError(path, 'urls', 'must be an array');
   if (!results.settings || typeof results.settings !== 'object')
     throw shapeError(path, 'settings', 'must be an object');
-  if (!results.verdict || !['pass', 'warn', 'fail', 'error'].includes(results.verdict.status))
-    throw shapeError(path, 'verdict.status', 'must be pass, warn, fail or error');
+  if (!results.verdict || !['pass', 'warn', 'fail', 'error', 'cancelled'].includes(results.verdict.status))
+    throw shapeError(path, 'verdict.status', 'must be pass, warn, fail, error or cancelled');
   for (const [index, url] of results.urls.entries()) {
     if (typeof url?.url !== 'string' || !URL.canParse(url.url))
       throw shapeError(path, `urls[${index}].url`, 'must be an absolute URL');

@@ -1,3 +1,5 @@
+import { crossHostChain } from '../collect/classifyRun.js';
+import type { RunMeasurement } from '../collect/RunMeasurement.js';
 import type { GateResults, UrlResult } from '../results/GateResults.js';
 import { baselineSection } from './baselineSection.js';
 import { clsLine } from './clsLine.js';
@@ -22,11 +24,29 @@ function lighthouseLine(result: UrlResult): string[] {
   ];
 }
 
+/** Whose failure a failed run was, what the page did to the run (dialogs, redirects through other hosts). */
+function runNotes(run: RunMeasurement): string[] {
+  const notes: string[] = [];
+  if (run.error) {
+    const whose =
+      run.failure?.kind === 'cancelled'
+        ? 'was cancelled'
+        : run.failure?.by === 'tool'
+          ? "was left out (the measurement's failure, not the page's)"
+          : "failed (the page's failure)";
+    notes.push(`${whose}: ${untrustedText(run.error)}`);
+  }
+  const chain = crossHostChain(run.redirects);
+  if (chain) notes.push(`was redirected through another host: ${untrustedText(chain)}`);
+  if (run.dialogs?.length)
+    notes.push(`opened dialogs, each dismissed: ${untrustedText(run.dialogs.join(', '))}`);
+  return notes;
+}
+
 function problemLines(result: UrlResult): string[] {
-  const failedRuns = result.runs.filter((run) => run.error);
   const lines = [
     ...result.verdict.problems.map((problem) => `- ${untrustedText(problem)}`),
-    ...failedRuns.map((run) => `- run ${run.index + 1} failed: ${untrustedText(run.error ?? '')}`),
+    ...result.runs.flatMap((run) => runNotes(run).map((note) => `- run ${run.index + 1} ${note}`)),
     ...result.runs
       .filter((run) => run.interactionError)
       .map((run) => `- run ${run.index + 1}: ${untrustedText(run.interactionError ?? '')}`),

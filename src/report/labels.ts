@@ -6,6 +6,7 @@ export const HEADLINE: Record<GateStatus, string> = {
   warn: '⚠️ vitals-gate: pass with warnings',
   fail: '❌ vitals-gate: fail',
   error: '🛑 vitals-gate: error',
+  cancelled: '⏹️ vitals-gate: cancelled (no verdict)',
 };
 
 export const STATUS_ICON: Record<BudgetCheck['status'], string> = {

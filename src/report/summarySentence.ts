@@ -2,6 +2,9 @@ import type { GateResults } from '../results/GateResults.js';
 import { untrustedCode } from './escapeMarkdown.js';
 
 export function summarySentence(results: GateResults): string {
+  if (results.cancelled) {
+    return `**Cancelled (${results.cancelled.reason}) after ${results.cancelled.measured}: below is what was measured until then; it decides nothing.**`;
+  }
   const failing = results.verdict.urls.filter((url) => url.status === 'fail').length;
   const warning = results.verdict.urls.filter((url) => url.status === 'warn').length;
   const total = results.verdict.urls.length;

@@ -72,6 +72,16 @@ export interface GateResults {
   /** The production field data read for this run, or why there is none. */
   field: FieldOutcome;
   urls: UrlResult[];
+  /**
+   * Set when the gate was cancelled (SIGTERM, SIGINT): the figures are what was measured until then, and
+   * the verdict's status is `cancelled` (no verdict).
+   */
+  cancelled?: {
+    /** E.g. `SIGTERM`. */
+    reason: string;
+    /** E.g. `4 runs of 1 of 2 pages`. */
+    measured: string;
+  };
   verdict: GateVerdict;
   /** Set when this run measured one shard of a split. */
   shard?: ShardInfo;

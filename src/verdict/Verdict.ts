@@ -54,10 +54,14 @@ export interface UrlVerdict {
   problems: string[];
 }
 
-/** A gate's verdict: `error` when not everything was measured (a shard missing from a merge). */
-export type GateStatus = Status | 'error';
+/**
+ * A gate's verdict: `error` when not everything was measured (a shard missing from a merge), `cancelled`
+ * when the gate was stopped before it could decide.
+ */
+export type GateStatus = Status | 'error' | 'cancelled';
 
 export interface GateVerdict {
+  /** `cancelled`: the gate was stopped before it could decide (SIGTERM, SIGINT); nothing passed or failed. */
   status: GateStatus;
   urls: UrlVerdict[];
 }

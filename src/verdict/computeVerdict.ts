@@ -84,6 +84,12 @@ export function verdictForUrl(
   }
   const problems: string[] = [];
   if (aggregate.successfulRuns === 0) problems.push('no run succeeded: nothing was measured');
+  else if (aggregate.pageFailures > 0) {
+    // A page that breaks in some runs is broken: the runs that worked do not make it pass.
+    problems.push(
+      `${aggregate.pageFailures} run${aggregate.pageFailures === 1 ? '' : 's'} failed because of the page`,
+    );
+  }
   if (aggregate.interactionFailures > 0) {
     problems.push(`interaction steps failed in ${aggregate.interactionFailures} run(s): INP is incomplete`);
   }

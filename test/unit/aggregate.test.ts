@@ -51,4 +51,18 @@ describe('aggregateRuns', () => {
     expect(aggregate.subparts.TTFB.requestDuration?.median).toBe(97);
     expect(aggregate.metrics.INP).toBeUndefined();
   });
+
+  it("leaves a failed run's figures out of every median, and counts whose failures they were", () => {
+    const runs = [
+      run(0, 2000),
+      run(1, 2400),
+      { ...run(2, 9000), error: 'the page answered HTTP 500', failure: { by: 'page', kind: 'http-error' } },
+      { ...run(3, 100), error: 'hidden', failure: { by: 'tool', kind: 'hidden' } },
+    ] as const;
+    const aggregate = aggregateRuns([...runs]);
+    expect(aggregate.metrics.LCP).toMatchObject({ n: 2, median: 2200 });
+    expect(aggregate.metrics.TTFB?.n).toBe(2);
+    expect(aggregate.successfulRuns).toBe(2);
+    expect(aggregate.pageFailures).toBe(1);
+  });
 });

@@ -104,6 +104,7 @@ describe('the interaction profile', () => {
       scripts: [],
       thirdPartyScripts: summarize([0]),
       successfulRuns: 3,
+      pageFailures: 0,
       interactionFailures: 0,
     };
     const slowest = {

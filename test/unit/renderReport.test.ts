@@ -228,7 +228,7 @@ describe('renderReport', () => {
 
   it('lists failed runs and Server-Timing entries', () => {
     const text = report();
-    expect(text).toContain('- run 3 failed: Navigation timeout of 60000 ms exceeded');
+    expect(text).toContain("- run 3 failed (the page's failure): Navigation timeout of 60000 ms exceeded");
     expect(text).toContain(
       '**TTFB 100 ms** (median); by phase, as DevTools names them, each its own median over the runs: request sent and waiting for server response 97 ms · initial connection 2 ms · redirects and queueing 1 ms',
     );

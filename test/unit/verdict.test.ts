@@ -23,6 +23,7 @@ function aggregate(
     },
     scripts: [],
     successfulRuns,
+    pageFailures: 0,
     interactionFailures,
   };
 }
@@ -77,6 +78,22 @@ describe('verdictForUrl', () => {
     expect(verdict.checks[0]).toMatchObject({ metric: 'LCP', value: 1000, status: 'pass' });
   });
 
+  it('fails a URL where some runs failed because of the page, even when the others are within budget', () => {
+    const verdict = verdictForUrl(
+      'https://x.example/',
+      { ...aggregate(1000, 100, 4), pageFailures: 1 },
+      budget,
+    );
+    expect(verdict.status).toBe('fail');
+    expect(verdict.problems).toEqual(['1 run failed because of the page']);
+    const twice = verdictForUrl(
+      'https://x.example/',
+      { ...aggregate(1000, 100, 3), pageFailures: 2 },
+      budget,
+    );
+    expect(twice.problems).toEqual(['2 runs failed because of the page']);
+  });
+
   it('passes a URL with no budget', () => {
     expect(verdictForUrl('https://x.example/', aggregate(9000), { matched: [], metrics: {} }).status).toBe(
       'pass',
@@ -98,6 +115,7 @@ describe('INP budgets', () => {
       scripts: [],
       thirdPartyScripts: summarize([70]),
       successfulRuns: 3,
+      pageFailures: 0,
       interactionFailures: 0,
     };
     const verdict = verdictForUrl('https://x.example/', measured, budget);
