@@ -1,7 +1,7 @@
 // Bundles a benchmark (dependencies stay in node_modules) and runs it:
 // `npm run bench -- [K_AA K_20 K_10 K_INP]` (bench/abBench.ts), `npm run bench -- lcp [RUNS]` (bench/lcpGlitch.ts),
 // `npm run bench -- accuracy [RUNS]` (bench/accuracy.ts), `npm run bench -- thirdparty [RUNS]` (bench/thirdParty.ts),
-// `npm run bench -- inputs [ENTRIES]` (bench/inputsBench.ts).
+// `npm run bench -- inputs [ENTRIES]` (bench/inputsBench.ts), `npm run bench -- scale [RUNS]` (bench/scale.ts).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import url from 'node:url';
@@ -9,7 +9,13 @@ import esbuild from 'esbuild';
 
 const root = path.dirname(path.dirname(url.fileURLToPath(import.meta.url)));
 // `npm run bench -- <name> [args]`: the first argument picks the benchmark file; no known name runs abBench.
-const BENCHES = { lcp: 'lcpGlitch', accuracy: 'accuracy', thirdparty: 'thirdParty', inputs: 'inputsBench' };
+const BENCHES = {
+  lcp: 'lcpGlitch',
+  accuracy: 'accuracy',
+  thirdparty: 'thirdParty',
+  inputs: 'inputsBench',
+  scale: 'scale',
+};
 const [first, ...rest] = process.argv.slice(2);
 const name = BENCHES[first] ?? 'abBench';
 const args = first in BENCHES ? rest : process.argv.slice(2);
