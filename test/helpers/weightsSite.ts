@@ -21,7 +21,7 @@ function svgOf(bytes: number): Buffer {
 }
 
 /**
- * A loopback site with fixed, uncompressed weights: `/` is a small text page that loads one script (through
+ * A loopback site with fixed, uncompressed weights: `/` (and any `/p/…`) is a small text page that loads one script (through
  * a redirect hop from /old-vendor.js) and one image, so its wire bytes are the bodies plus the headers.
  */
 export async function startWeightsSite(weights: Weights) {
@@ -32,7 +32,7 @@ export async function startWeightsSite(weights: Weights) {
   );
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
-    if (path === '/') {
+    if (path === '/' || path.startsWith('/p/')) {
       response.writeHead(200, { 'content-type': 'text/html', 'content-length': html.length });
       response.end(html);
     } else if (path === '/old-vendor.js') {

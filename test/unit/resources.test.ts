@@ -8,6 +8,7 @@ import type { RunMeasurement } from '../../src/collect/RunMeasurement.js';
 import type { NetworkRequest } from '../../src/collect/recordNetwork.js';
 import { resourceTypeOf } from '../../src/collect/recordNetwork.js';
 import { UserError } from '../../src/errors/UserError.js';
+import { describeResourceCheck } from '../../src/report/describeResourceCheck.js';
 import { resourcesSection } from '../../src/report/resourcesSection.js';
 import { verdictForUrl } from '../../src/verdict/computeVerdict.js';
 import { run, urlResult } from '../helpers/fixtures.js';
@@ -245,5 +246,29 @@ describe('the resources section of the report', () => {
       '**Bytes vs baseline:** script +50 KiB (+26 %), from `https://shop.example/assets/app.2f3e2d1c0.js` +50 KiB',
     );
     expect(text).toContain('| script      |        240 KiB |       240 KiB |        2 |   +50 KiB (+26 %) |');
+  });
+});
+
+describe('describeResourceCheck', () => {
+  it('says the bytes when the KiB would read the same on both sides', () => {
+    const check = {
+      category: 'script',
+      measure: 'bytes',
+      threshold: { max: 200 * KiB },
+      status: 'fail',
+    } as const;
+    expect(describeResourceCheck({ ...check, value: 200 * KiB + 1 })).toBe(
+      'script 200 KiB (204,801 bytes) > 200 KiB (204,800 bytes)',
+    );
+    expect(describeResourceCheck({ ...check, value: 210 * KiB })).toBe('script 210 KiB > 200 KiB');
+    expect(
+      describeResourceCheck({
+        category: 'third-party',
+        measure: 'requests',
+        value: 12,
+        threshold: { max: 10, warn: 8 },
+        status: 'warn',
+      }),
+    ).toBe('third-party 12 requests > 8');
   });
 });
