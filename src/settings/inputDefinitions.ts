@@ -24,7 +24,7 @@ export const INPUT_DEFINITIONS: readonly InputDefinition[] = [
   {
     name: 'budgets',
     description:
-      'Path to a budgets JSON file (see budgets.schema.json). Without it, the Core Web Vitals thresholds apply: "needs improvement" warns, "poor" fails.',
+      'Path to a budgets JSON file (see budgets.schema.json), or a Lighthouse budget.json or lighthouserc (.json, .yml, .yaml, .js, .cjs; read as data, never run), converted with a warning for what cannot be mapped. Without it, the Core Web Vitals thresholds apply: "needs improvement" warns, "poor" fails.',
   },
   { name: 'runs', description: 'Page loads per URL, each in a fresh browser context (1-50).', default: '5' },
   {
