@@ -26,7 +26,18 @@ await esbuild.build({
   bundle: true,
   platform: 'node',
   format: 'esm',
-  packages: 'external',
+  // Dependencies stay in node_modules, except third-party-web: its CommonJS exports are not visible to
+  // Node's named ESM imports (classifyParty imports getEntity by name), so it is bundled as the dist is.
+  plugins: [
+    {
+      name: 'external-packages',
+      setup(build) {
+        build.onResolve({ filter: /^[^./]/ }, (args) =>
+          args.path.startsWith('third-party-web') ? undefined : { path: args.path, external: true },
+        );
+      },
+    },
+  ],
   logLevel: 'warning',
 });
 const result = spawnSync(process.execPath, [outfile, ...args], { stdio: 'inherit' });
