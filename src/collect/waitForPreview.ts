@@ -1,9 +1,16 @@
 import { describeError, UserError } from '../errors/UserError.js';
 import type { Logger } from '../log/Logger.js';
+import { retry } from '../retry/retry.js';
 import type { RequestOptions } from '../settings/Settings.js';
 
-/** One request to a URL (redirects not followed); resolves to the HTTP status, rejects on network errors. */
-export type Probe = (url: string, headers: Record<string, string>) => Promise<number>;
+/** What a URL answered: its HTTP status, and its Retry-After header when it sent one (a 503 or 429). */
+export interface ProbeAnswer {
+  status: number;
+  retryAfter?: string;
+}
+
+/** One request to a URL (redirects not followed); rejects on network errors. */
+export type Probe = (url: string, headers: Record<string, string>) => Promise<ProbeAnswer>;
 
 export interface WaitDeps {
   probe: Probe;
@@ -21,9 +28,9 @@ export function previewHeaders(request: RequestOptions): Record<string, string> 
 const answered = (status: number) => status >= 200 && status < 400;
 
 /**
- * Waits until every URL answers 2xx or 3xx, retrying after 1, 2, 4 … (at most 30) seconds, for at most
- * `timeoutMs`. A preview that is still deploying typically answers 404 or refuses connections. Throws a
- * UserError saying what the URL last answered when it never does.
+ * Waits until every URL answers 2xx or 3xx, retrying after 1, 2, 4 … (at most 30) seconds, or as long as
+ * its Retry-After asks, for at most `timeoutMs`. A preview that is still deploying typically answers 404 or
+ * refuses connections. Throws a UserError saying what the URL last answered when it never does.
  */
 export async function waitForPreview(
   urls: readonly string[],
@@ -34,34 +41,34 @@ export async function waitForPreview(
   const headers = previewHeaders(request);
   const deadline = deps.now() + timeoutMs;
   for (const url of urls) {
-    let delayMs = 1000;
-    let attempt = 0;
-    for (;;) {
-      attempt++;
-      let last: string;
-      try {
-        const status = await deps.probe(url, headers);
-        if (answered(status)) {
-          if (attempt > 1) deps.log.info(`${url} answers HTTP ${status} (attempt ${attempt}).`);
-          break;
+    const outcome = await retry<number>(
+      async (attempt) => {
+        try {
+          const answer = await deps.probe(url, headers);
+          if (!answered(answer.status))
+            return { retry: `HTTP ${answer.status}`, retryAfter: answer.retryAfter };
+          if (attempt > 1) deps.log.info(`${url} answers HTTP ${answer.status} (attempt ${attempt}).`);
+          return { value: answer.status };
+        } catch (error) {
+          return { retry: describeError(error) };
         }
-        last = `HTTP ${status}`;
-      } catch (error) {
-        last = describeError(error);
-      }
-      const left = deadline - deps.now();
-      if (left <= 0) {
-        const hint = /HTTP 40[13]/.test(last)
-          ? ' A protected preview needs its bypass header or cookie (extra-headers, cookies).'
-          : ' Is the deployment finished, and is the URL right?';
-        throw new UserError(
-          `The preview did not answer: ${url} last gave ${last} after ${attempt} attempt${attempt === 1 ? '' : 's'} in ${Math.round(timeoutMs / 1000)} s (wait-timeout).${hint}`,
-        );
-      }
-      const wait = Math.min(delayMs, left);
-      deps.log.info(`Waiting for ${url}: ${last}; next try in ${Math.round(wait / 1000)} s.`);
-      await deps.sleep(wait);
-      delayMs = Math.min(delayMs * 2, 30_000);
+      },
+      {
+        delayMs: (attempt) => Math.min(1000 * 2 ** (attempt - 1), 30_000),
+        sleep: (ms) => deps.sleep(ms),
+        now: () => deps.now(),
+        deadline,
+        onRetry: (last, waitMs) =>
+          deps.log.info(`Waiting for ${url}: ${last}; next try in ${Math.round(waitMs / 1000)} s.`),
+      },
+    );
+    if ('gaveUp' in outcome) {
+      const hint = /HTTP 40[13]/.test(outcome.gaveUp)
+        ? ' A protected preview needs its bypass header or cookie (extra-headers, cookies).'
+        : ' Is the deployment finished, and is the URL right?';
+      throw new UserError(
+        `The preview did not answer: ${url} last gave ${outcome.gaveUp} after ${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'} in ${Math.round(timeoutMs / 1000)} s (wait-timeout).${hint}`,
+      );
     }
   }
 }
@@ -74,5 +81,6 @@ export const fetchProbe: Probe = async (url, headers) => {
     signal: AbortSignal.timeout(15_000),
   });
   await response.body?.cancel().catch(() => undefined);
-  return response.status;
+  const retryAfter = response.headers.get('retry-after');
+  return { status: response.status, ...(retryAfter ? { retryAfter } : {}) };
 };

@@ -1,4 +1,5 @@
 import type { LcpSubpart } from '../metrics/metricDefinitions.js';
+import { retry } from '../retry/retry.js';
 import type { FieldMetric, FieldPage, FieldSnapshot } from './FieldData.js';
 import { FieldError } from './FieldError.js';
 import { type HttpDeps, httpJson } from './httpJson.js';
@@ -75,23 +76,28 @@ async function queryRecord(
   const endpoint = `${base}/v1/records:queryRecord?key=${encodeURIComponent(options.apiKey)}`;
   const what = `CrUX API (${'url' in query ? query.url : `origin ${query.origin}`})`;
   const attempts = options.maxAttempts ?? 4;
-  for (let attempt = 1; ; attempt++) {
-    const answer = await httpJson(http.fetch, what, endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...query, formFactor: options.formFactor }),
-    });
-    if (answer.status === 200) return (answer.body as { record?: CruxRecord } | undefined)?.record;
-    if (answer.status === 404) return undefined;
-    const error = (answer.body as { error?: { status?: string; message?: string } } | undefined)?.error;
-    const detail = `HTTP ${answer.status}${error?.status ? ` ${error.status}` : ''}${error?.message ? `: ${error.message}` : ''}`;
-    if (answer.status === 429 && attempt < attempts) {
-      await http.sleep(BACKOFF_MS * 2 ** (attempt - 1));
-      continue;
-    }
-    const retried = answer.status === 429 ? ` (after ${attempts} attempts)` : '';
-    throw new FieldError(`${what} answered ${detail}${retried}`);
-  }
+  const outcome = await retry<CruxRecord | undefined>(
+    async () => {
+      const answer = await httpJson(http.fetch, what, endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...query, formFactor: options.formFactor }),
+      });
+      if (answer.status === 200)
+        return { value: (answer.body as { record?: CruxRecord } | undefined)?.record };
+      if (answer.status === 404) return { value: undefined };
+      const error = (answer.body as { error?: { status?: string; message?: string } } | undefined)?.error;
+      const detail = `HTTP ${answer.status}${error?.status ? ` ${error.status}` : ''}${error?.message ? `: ${error.message}` : ''}`;
+      if (answer.status !== 429) throw new FieldError(`${what} answered ${detail}`);
+      return { retry: detail, retryAfter: answer.retryAfter };
+    },
+    {
+      delayMs: (attempt) => (attempt < attempts ? BACKOFF_MS * 2 ** (attempt - 1) : undefined),
+      sleep: (ms) => http.sleep(ms),
+    },
+  );
+  if ('value' in outcome) return outcome.value;
+  throw new FieldError(`${what} answered ${outcome.gaveUp} (after ${outcome.attempts} attempts)`);
 }
 
 /**

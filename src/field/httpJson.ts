@@ -13,6 +13,8 @@ export interface HttpDeps {
 export interface HttpAnswer {
   status: number;
   body: unknown;
+  /** The Retry-After header, when the server sent one (a 429 or 503). */
+  retryAfter?: string;
 }
 
 /**
@@ -43,5 +45,6 @@ export async function httpJson(
   } catch {
     body = undefined;
   }
-  return { status: response.status, body };
+  const retryAfter = response.headers.get('retry-after');
+  return { status: response.status, body, ...(retryAfter ? { retryAfter } : {}) };
 }

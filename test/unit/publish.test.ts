@@ -270,7 +270,7 @@ describe('waitForPreview', () => {
         seen.push(headers);
         const status = answers.shift() ?? 200;
         if (status === 502) throw new Error('connect ECONNREFUSED');
-        return status;
+        return { status };
       },
     });
     expect(time.waits).toEqual([1000, 2000, 4000]);
@@ -280,7 +280,11 @@ describe('waitForPreview', () => {
   it('fails clearly when the preview never answers, with a hint for protected previews', async () => {
     const time = clock();
     await expect(
-      waitForPreview(['https://p.example/'], request, 20_000, { ...time, log, probe: async () => 401 }),
+      waitForPreview(['https://p.example/'], request, 20_000, {
+        ...time,
+        log,
+        probe: async () => ({ status: 401 }),
+      }),
     ).rejects.toThrow(
       'The preview did not answer: https://p.example/ last gave HTTP 401 after 6 attempts in 20 s (wait-timeout). A protected preview needs its bypass header or cookie (extra-headers, cookies).',
     );

@@ -49,7 +49,7 @@ function deps(lcp: number, launched: string[] = []): (log: Logger) => GateDeps {
       };
     },
     now: () => new Date(0),
-    probe: async () => 200,
+    probe: async () => ({ status: 200 }),
     sleep: async () => {},
     fetch: refusingFetch,
     toolVersion: 'test',

@@ -27,7 +27,7 @@ function memoryDeps(measurer: Measurer, files: Map<string, string>, budgetsText?
       return measurer;
     },
     now: () => new Date('2026-11-22T10:00:00Z'),
-    probe: async () => 200,
+    probe: async () => ({ status: 200 }),
     sleep: async () => {},
     fetch: refusingFetch,
     toolVersion: '0.0.0-test',
