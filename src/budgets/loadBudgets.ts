@@ -1,3 +1,4 @@
+import { describeReadError } from '../errors/describeReadError.js';
 import { UserError } from '../errors/UserError.js';
 import { parseJson, toJsonPath } from '../schema/jsonErrors.js';
 import type { BudgetEntry, BudgetsFile, FieldOptions } from './Budgets.js';
@@ -33,10 +34,8 @@ async function readBudgetsText(file: string, readText: ReadText): Promise<string
   try {
     return await readText(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code);
     throw new UserError(
-      `Cannot read the budgets file '${file}' (input 'budgets'): ${reason}. Expected a path to a budgets file (vitals-gate's JSON, a Lighthouse budget.json or a lighthouserc), relative to the working directory.`,
+      `Cannot read the budgets file '${file}' (input 'budgets'): ${describeReadError(error)}. Expected a path to a budgets file (vitals-gate's JSON, a Lighthouse budget.json or a lighthouserc), relative to the working directory.`,
     );
   }
 }

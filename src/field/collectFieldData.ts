@@ -1,5 +1,6 @@
 import type { FieldOptions } from '../budgets/Budgets.js';
 import type { ReadText } from '../budgets/loadBudgets.js';
+import { describeReadError } from '../errors/describeReadError.js';
 import { describeError } from '../errors/UserError.js';
 import type { Device, RumSettings } from '../settings/Settings.js';
 import { fetchCrux } from './cruxSource.js';
@@ -47,9 +48,8 @@ export async function collectFieldData(
         try {
           text = await deps.readText(file);
         } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
           throw new Error(
-            `cannot read field data file '${file}': ${code === 'ENOENT' ? 'no such file' : code}`,
+            `cannot read field data file '${file}' (input 'rum-file'): ${describeReadError(error)}`,
           );
         }
         const pageField = options.pageField;

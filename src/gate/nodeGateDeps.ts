@@ -1,17 +1,18 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { findSystemChrome } from '../collect/findSystemChrome.js';
 import { launchChrome } from '../collect/launchChrome.js';
 import { fetchProbe } from '../collect/waitForPreview.js';
 import type { Logger } from '../log/Logger.js';
 import { toolVersion } from '../toolVersion.js';
+import { readRegularFile } from './readRegularFile.js';
 import type { GateDeps } from './runGate.js';
 
 /** The real I/O: the file system, the system's Chrome, the clock. */
 export function nodeGateDeps(log: Logger): GateDeps {
   return {
     log,
-    readText: (path) => readFile(path, 'utf8'),
+    readText: readRegularFile,
     files: {
       mkdir: async (path) => {
         await mkdir(path, { recursive: true });

@@ -3,6 +3,7 @@ import { aggregateRuns } from '../aggregate/aggregateRuns.js';
 import type { BudgetsFile } from '../budgets/Budgets.js';
 import { defaultBudgets } from '../budgets/defaultBudgets.js';
 import { loadBudgets, type ReadText } from '../budgets/loadBudgets.js';
+import { relativeBudgetPaths } from '../budgets/relativeBudgetPaths.js';
 import { resolveBudget } from '../budgets/resolveBudget.js';
 import { describeProfile } from '../collect/deviceProfiles.js';
 import type { InteractionProfile } from '../collect/InteractionProfile.js';
@@ -19,6 +20,7 @@ import type { Logger } from '../log/Logger.js';
 import { formatValue } from '../report/formatValue.js';
 import { renderReport } from '../report/renderReport.js';
 import type { GateResults, UrlResult } from '../results/GateResults.js';
+import { prepareOutputDir } from '../results/prepareOutputDir.js';
 import {
   lighthouseReportName,
   type OutputFiles,
@@ -241,6 +243,13 @@ export async function runGate(
     preloaded?.budgets ??
     (settings.budgetsPath ? await loadBudgets(settings.budgetsPath, deps.readText) : defaultBudgets());
   for (const warning of budgets.warnings ?? []) deps.log.warning(`Budgets: ${warning}`);
+  const relative = relativeBudgetPaths(budgets);
+  if (relative.length > 0 && settings.rum.source === 'none' && !preloaded?.field) {
+    deps.log.warning(
+      `Budgets: ${relative.slice(0, 3).join(', ')}${relative.length > 3 ? ` and ${relative.length - 3} more` : ''} compare with production field data (relativeTo: "rum"), but rum-source is none: these comparisons are not measured. Set rum-source (file, crux, prometheus or loki).`,
+    );
+  }
+  await prepareOutputDir(settings.outputDir, deps.files);
   // Steps before measuring give way at once to a cancellation.
   const cancellable = <T>(work: Promise<T>, what: string) =>
     withDeadline(work, Number.POSITIVE_INFINITY, what, signal);

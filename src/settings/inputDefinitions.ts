@@ -15,7 +15,7 @@ export const INPUT_DEFINITIONS: readonly InputDefinition[] = [
   {
     name: 'urls',
     description:
-      'URLs to measure, separated by newlines or commas. Relative paths (starting with /) are joined to base-url. {pr}, {sha}, {short-sha} and {branch-slug} are replaced (here, in base-url and in baseline-url). Default with a deployment_status or Netlify status event: / of the deployed preview.',
+      'URLs to measure, one per line; on one line, a comma separates only when a URL (scheme://) or a path (/) follows it, so a comma inside a URL (?ids=1,2) is kept. Relative paths (starting with /) are joined to base-url and must stay on its host (//host is refused). A user:password@ in a URL is refused: use extra-headers or cookies. {pr}, {sha}, {short-sha} and {branch-slug} are replaced (here, in base-url and in baseline-url). Default with a deployment_status or Netlify status event: / of the deployed preview.',
   },
   {
     name: 'base-url',

@@ -2,6 +2,7 @@ import { UserError } from '../errors/UserError.js';
 import { expandTemplate, type TemplateValues } from './expandTemplate.js';
 import { INPUT_DEFINITIONS } from './inputDefinitions.js';
 import type { Device, RequestOptions, RumSettings, RumSource, Settings, Throttling } from './Settings.js';
+import { redactCredentials, splitUrlList } from './splitUrlList.js';
 
 /** Reads one raw input by its name (`runs`, `base-url` …); empty or absent = undefined. */
 export type InputReader = (name: string) => string | undefined;
@@ -46,6 +47,15 @@ export function parseBoolean(get: InputReader, name: string): boolean {
   throw new UserError(`Invalid input '${name}': '${raw}'. Expected true or false.`);
 }
 
+/** Credentials in a URL would be printed in every log line and written to results.json: refused. */
+function refuseCredentials(url: URL, input: string): void {
+  if (url.username || url.password) {
+    throw new UserError(
+      `Invalid input '${input}': a URL for ${url.host} carries a user name or password (user:password@host), which would be printed in logs and written to results.json; it is not shown here. Send credentials with extra-headers (e.g. "Authorization: Basic …" from a secret) or cookies instead.`,
+    );
+  }
+}
+
 function parseBaseUrl(raw: string | undefined, input = 'base-url'): URL | undefined {
   if (!raw) return undefined;
   let url: URL;
@@ -53,12 +63,15 @@ function parseBaseUrl(raw: string | undefined, input = 'base-url'): URL | undefi
     url = new URL(raw);
   } catch {
     throw new UserError(
-      `Invalid input '${input}': '${raw}'. Expected an absolute http(s) URL such as https://preview.example.com.`,
+      `Invalid input '${input}': '${redactCredentials(raw)}'. Expected an absolute http(s) URL such as https://preview.example.com.`,
     );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UserError(`Invalid input '${input}': '${raw}'. Expected an http:// or https:// URL.`);
+    throw new UserError(
+      `Invalid input '${input}': '${redactCredentials(raw)}'. Expected an http:// or https:// URL.`,
+    );
   }
+  refuseCredentials(url, input);
   return url;
 }
 
@@ -83,38 +96,47 @@ function joinToBase(base: URL, relative: string): string {
   return new URL(`${prefix}${relative}`, base.origin).href;
 }
 
-/** Splits the `urls` input (newlines or commas) and resolves each entry to an absolute URL. */
+/**
+ * Splits the `urls` input (see splitUrlList: newlines, and commas only before a URL or a path) and
+ * resolves each entry to an absolute URL. A relative entry must stay on base-url's origin (`//host/x` and
+ * `/\host` are refused); credentials in a URL are refused without echoing them.
+ */
 export function parseUrls(rawUrls: string | undefined, rawBase: string | undefined): string[] {
   const base = parseBaseUrl(rawBase);
-  const entries = (rawUrls ?? '')
-    .split(/[\n,]/)
-    .map((entry) => entry.trim())
-    .filter((entry) => entry && !entry.startsWith('#'));
+  const entries = splitUrlList(rawUrls);
   if (entries.length === 0) {
     throw new UserError(
-      "Missing input 'urls'. Expected one or more URLs separated by newlines or commas, e.g. 'https://preview.example.com/' or '/' with base-url.",
+      "Missing input 'urls'. Expected one or more URLs, one per line (or separated by commas before each URL or path), e.g. 'https://preview.example.com/' or '/' with base-url.",
     );
   }
   const urls = entries.map((entry) => {
+    const shown = redactCredentials(entry);
     if (entry.startsWith('/')) {
       if (!base) {
         throw new UserError(
-          `Invalid input 'urls': '${entry}' is a relative path but 'base-url' is not set. Expected an absolute URL, or set base-url.`,
+          `Invalid input 'urls': '${shown}' is a relative path but 'base-url' is not set. Expected an absolute URL, or set base-url.`,
         );
       }
-      return joinToBase(base, entry);
+      const joined = new URL(joinToBase(base, entry));
+      if (/^[/\\][/\\]/.test(entry) || joined.origin !== base.origin) {
+        throw new UserError(
+          `Invalid input 'urls': '${shown}' would leave base-url's host ${base.host} (an entry starting with // names another host). Expected a path with a single leading /, or a full URL.`,
+        );
+      }
+      return joined.href;
     }
     let url: URL;
     try {
       url = new URL(entry);
     } catch {
       throw new UserError(
-        `Invalid input 'urls': '${entry}'. Expected an absolute http(s) URL or a path starting with /.`,
+        `Invalid input 'urls': '${shown}'. Expected an absolute http(s) URL or a path starting with /.`,
       );
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new UserError(`Invalid input 'urls': '${entry}'. Expected an http:// or https:// URL.`);
+      throw new UserError(`Invalid input 'urls': '${shown}'. Expected an http:// or https:// URL.`);
     }
+    refuseCredentials(url, 'urls');
     return url.href;
   });
   return [...new Set(urls)];
@@ -147,6 +169,17 @@ export function parseRum(get: InputReader): RumSettings {
     : file
       ? 'file'
       : 'none';
+  // An input that the chosen source never reads is a mistake, not a default: say so instead of ignoring it.
+  if (explicit && file && source !== 'file') {
+    throw new UserError(
+      `Conflicting inputs: 'rum-file' is set but 'rum-source' is '${source}'. Remove rum-file, or set rum-source to file.`,
+    );
+  }
+  if (explicit && get('rum-url')?.trim() && (source === 'none' || source === 'file')) {
+    throw new UserError(
+      `Conflicting inputs: 'rum-url' is set but 'rum-source' is '${source}'. Remove rum-url, or set rum-source to prometheus or loki.`,
+    );
+  }
   const need = (input: string, value: string | undefined, expected: string) => {
     if (!value) throw new UserError(`Missing input '${input}': rum-source '${source}' needs ${expected}.`);
   };
@@ -263,6 +296,11 @@ export function parseSettings(get: InputReader, values: TemplateValues = {}, pre
   if (baseUrl) settings.baseUrl = baseUrl;
   const baselineUrl = template('baseline-url');
   if (baselineUrl) settings.baselineUrl = parseBaseUrl(baselineUrl, 'baseline-url')?.href as string;
+  else if (get('max-runs')?.trim()) {
+    throw new UserError(
+      "Conflicting inputs: 'max-runs' is set but 'baseline-url' is not; max-runs bounds the run pairs of a baseline comparison. Remove max-runs, or set baseline-url.",
+    );
+  }
   if (budgetsPath) settings.budgetsPath = budgetsPath;
   if (chromePath) settings.chromePath = chromePath;
   if (traceUrl) settings.traceUrl = parseTraceUrl(traceUrl);
