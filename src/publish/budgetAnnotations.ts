@@ -1,4 +1,5 @@
 import { describeChange, describeCheck } from '../report/describeCheck.js';
+import { describeResourceCheck, describeScoreCheck } from '../report/describeResourceCheck.js';
 import { pageLabel } from '../report/labels.js';
 import type { GateResults } from '../results/GateResults.js';
 
@@ -46,6 +47,28 @@ export function budgetAnnotations(results: GateResults, name: string): Annotatio
         message: plain(`${page}: ${problem}`),
       }),
     );
-    return [...problems, ...regressions, ...checks];
+    const level = (status: string): Annotation['level'] => (status === 'fail' ? 'failure' : 'warning');
+    const over = (status: string) => (status === 'fail' ? 'over budget' : 'over its warning threshold');
+    const resources = (result.verdict.resources ?? [])
+      .filter((check) => check.status === 'fail' || check.status === 'warn')
+      .map(
+        (check): Annotation => ({
+          level: level(check.status),
+          title: `${name}: ${check.category} ${check.measure === 'bytes' ? 'bytes' : 'requests'} ${over(check.status)} on ${page}`,
+          message: plain(`${page}: ${describeResourceCheck(check)}`),
+        }),
+      );
+    const score = result.verdict.score;
+    const scores =
+      score && (score.status === 'fail' || score.status === 'warn')
+        ? [
+            {
+              level: level(score.status),
+              title: `${name}: Lighthouse performance score ${over(score.status)} on ${page}`,
+              message: plain(`${page}: ${describeScoreCheck(score)}`),
+            },
+          ]
+        : [];
+    return [...problems, ...regressions, ...checks, ...resources, ...scores];
   });
 }

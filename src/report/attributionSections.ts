@@ -7,6 +7,7 @@ import { untrustedCode, untrustedText } from './escapeMarkdown.js';
 import { formatValue } from './formatValue.js';
 import { inpSection } from './inpSection.js';
 import { lcpSection } from './lcpSection.js';
+import { resourcesSection } from './resourcesSection.js';
 import { serverTimingLine, traceLinks, ttfbLine } from './ttfbLines.js';
 
 function lighthouseLine(result: UrlResult): string[] {
@@ -66,9 +67,10 @@ function fieldLine(result: UrlResult): string[] {
   return [`Field data matched as ${untrustedCode(result.field.key, { inTable: false })}${scope}.`, ''];
 }
 
-/** A page's evidence below its metrics table: field match, baseline, subparts, scripts, shifts, problems. */
+/** A page's evidence below its metrics table: resources (bytes per type), field match, baseline, subparts, scripts, shifts, problems. */
 export function attributionSections(result: UrlResult, settings: GateResults['settings']): string[] {
   return [
+    ...resourcesSection(result),
     ...fieldLine(result),
     ...baselineSection(result, settings.regressionTolerance),
     ...lcpSection(result),

@@ -3,7 +3,6 @@ import { attributionSections } from './attributionSections.js';
 import { untrustedCode } from './escapeMarkdown.js';
 import { pageLabel, STATUS_ICON } from './labels.js';
 import { metricsTable } from './metricsTable.js';
-import { resourcesSection } from './resourcesSection.js';
 
 export function urlSection(result: UrlResult, settings: GateResults['settings'], withField: boolean): string {
   return [
@@ -17,7 +16,6 @@ export function urlSection(result: UrlResult, settings: GateResults['settings'],
     '',
     metricsTable(result, withField),
     '',
-    ...resourcesSection(result),
     ...attributionSections(result, settings),
   ].join('\n');
 }

@@ -8,10 +8,12 @@ import type { RunMeasurement } from '../../src/collect/RunMeasurement.js';
 import type { NetworkRequest } from '../../src/collect/recordNetwork.js';
 import { resourceTypeOf } from '../../src/collect/recordNetwork.js';
 import { UserError } from '../../src/errors/UserError.js';
+import { budgetAnnotations } from '../../src/publish/budgetAnnotations.js';
 import { describeResourceCheck } from '../../src/report/describeResourceCheck.js';
+import { renderComment } from '../../src/report/renderComment.js';
 import { resourcesSection } from '../../src/report/resourcesSection.js';
 import { verdictForUrl } from '../../src/verdict/computeVerdict.js';
-import { run, urlResult } from '../helpers/fixtures.js';
+import { gateResults, run, urlResult } from '../helpers/fixtures.js';
 
 const KiB = 1024;
 const request = (url: string, type: NetworkRequest['type'], transferBytes: number): NetworkRequest => ({
@@ -270,5 +272,32 @@ describe('describeResourceCheck', () => {
         status: 'warn',
       }),
     ).toBe('third-party 12 requests > 8');
+  });
+});
+
+describe('resource checks beyond the report', () => {
+  it('become annotations and show in the comment fold', () => {
+    const budgets = parseBudgets(
+      JSON.stringify({
+        budgets: [{ path: '/**', resources: { script: { max: 200 }, total: { warnRequests: 3 } } }],
+      }),
+      'b.json',
+    );
+    const results = gateResults([urlResult('https://shop.example/', [weighed(0, 150)], budgets)]);
+    expect(budgetAnnotations(results, 'vitals')).toEqual([
+      {
+        level: 'failure',
+        title: 'vitals: script bytes over budget on /',
+        message: '/: script 240 KiB > 200 KiB',
+      },
+      {
+        level: 'warning',
+        title: 'vitals: total requests over its warning threshold on /',
+        message: '/: total 4 requests > 3',
+      },
+    ]);
+    const comment = renderComment(results, { name: 'vitals', links: {} });
+    expect(comment).toContain('- ❌ script 240 KiB > 200 KiB');
+    expect(comment).toContain('| script      |        240 KiB |');
   });
 });
