@@ -6,14 +6,14 @@ export const REPORT_BINDING = '__vitalsGateReport';
  * \`PerformanceObserver\`, and the LCP check's, stay Chrome's). It hands web-vitals Chrome's entries with two
  * corrections:
  *
- * - Layout shifts: \`hadRecentInput\` is true when, and only when, a trusted input (pointer down, mouse down,
- *   touch start, key down; seen at the window in the capture phase before any page listener) arrived in the
- *   500 ms before the shift, as Chrome's rule says. With mobile emulation (\`isMobile\`) Chrome flags early
- *   shifts as input-caused although nothing was input (\`lastInputTime\` ≈ 20 ms; the emulated viewport
- *   change counts as input, crbug 1094974 and 1302667; Lighthouse corrects the same way in
- *   core/computed/metrics/cumulative-layout-shift.js), and web-vitals would drop them: CLS read 0 on mobile.
- *   Input in a cross-origin frame is not seen here, so a shift it causes counts (documented in
- *   docs/profiles.md).
+ * - Layout shifts: \`hadRecentInput\` is true when, and only when, a trusted input (pointer, mouse or touch
+ *   down and up, key down; seen at the window in the capture phase before any page listener) arrived in the
+ *   500 ms before the shift, as Chrome's rule says (Chrome's own \`lastInputTime\` is the release's time).
+ *   With mobile emulation (\`isMobile\`) Chrome flags shifts as input-caused although nothing was input
+ *   (\`lastInputTime\` ≈ 20 ms; the emulated viewport change counts as input, crbug 1094974 and 1302667;
+ *   Lighthouse corrects for it in core/computed/metrics/cumulative-layout-shift.js), and web-vitals dropped
+ *   them: CLS read 0 on mobile. Input in a cross-origin frame is not seen here, so a shift it causes counts
+ *   (said in docs/profiles.md).
  * - LCP: under CPU contention Chrome was seen to record a larger element (the image) with the same
  *   \`startTime\` as the previous candidate (the paragraph). web-vitals reports only when the value changes,
  *   so the larger candidate was never reported and the run's LCP element was the paragraph. Such a candidate
@@ -24,7 +24,7 @@ export const REPORT_BINDING = '__vitalsGateReport';
 const OBSERVER_SHIM = `var PerformanceObserver = (function (Native) {
     if (typeof Native !== 'function') return Native;
     var inputs = [];
-    ['pointerdown', 'mousedown', 'touchstart', 'keydown'].forEach(function (type) {
+    ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'touchstart', 'touchend', 'keydown'].forEach(function (type) {
       addEventListener(type, function (event) {
         if (!event.isTrusted) return;
         inputs.push(event.timeStamp);
