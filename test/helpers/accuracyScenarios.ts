@@ -165,6 +165,8 @@ export function withinExpectation(measured: number, expectation: Expectation): b
 export interface ScenarioResult {
   scenario: AccuracyScenario;
   profile: AccuracyProfile;
+  /** The runs of the scenario's page. */
+  runs: RunMeasurement[];
   /** One figure per run (runs where the figure is missing are left out; `errors` says why). */
   values: number[];
   errors: string[];
@@ -211,12 +213,29 @@ export async function measureScenarios(
     }
     return measured;
   };
+  // A change is measured on the two pages loaded in turn (base, page, base, page…), so that a machine whose
+  // load drifts over the runs slows both alike.
+  const pairs = new Map<string, [RunMeasurement[], RunMeasurement[]]>();
+  const loadPair = async (path: string, basePath: string, plan?: RunPlan) => {
+    const key = `${path} ${basePath} ${JSON.stringify(plan ?? {})}`;
+    let pair = pairs.get(key);
+    if (!pair) {
+      pair = [[], []];
+      for (let index = 0; index < runs; index++) {
+        pair[1].push(await measure(`${origin}${basePath}`, index, plan));
+        pair[0].push(await measure(`${origin}${path}`, index, plan));
+      }
+      pairs.set(key, pair);
+    }
+    return pair;
+  };
   const results: ScenarioResult[] = [];
   for (const scenario of scenarios) {
     const expectation = scenario.expected(profile);
     if (!expectation) continue;
-    const measured = await load(scenario.path, scenario.plan);
-    const base = scenario.basePath ? await load(scenario.basePath, scenario.plan) : undefined;
+    const [measured, base] = scenario.basePath
+      ? await loadPair(scenario.path, scenario.basePath, scenario.plan)
+      : [await load(scenario.path, scenario.plan), undefined];
     const values: number[] = [];
     const errors: string[] = [];
     measured.forEach((run, index) => {
@@ -233,6 +252,7 @@ export async function measureScenarios(
     results.push({
       scenario,
       profile,
+      runs: measured,
       values,
       errors,
       expectation,
