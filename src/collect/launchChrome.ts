@@ -88,6 +88,7 @@ export async function launchChrome(
         throttle: settings.throttling === 'device',
         timeoutMs: settings.timeoutMs,
         ...scope,
+        ...(signal ? { signal } : {}),
       }),
     lighthouse: (url) => runLighthouse(browser, url, settings.device, settings.timeoutMs, scope, signal),
     close: async () => {

@@ -5,11 +5,11 @@ import type { RunPlan } from './Measurer.js';
 import type { MeasureRunOptions } from './measureRun.js';
 import { performInteractions } from './performInteractions.js';
 import { scopeRequests } from './scopeRequests.js';
-import { closeContext } from './watchRun.js';
+import { closeContext, type RunWatch, watchRun } from './watchRun.js';
 
 export type ProfileOptions = Pick<
   MeasureRunOptions,
-  'profile' | 'throttle' | 'timeoutMs' | 'request' | 'origins'
+  'profile' | 'throttle' | 'timeoutMs' | 'request' | 'origins' | 'signal'
 > & {
   /** Profiler sampling interval in µs (default 200). */
   samplingIntervalUs?: number;
@@ -180,14 +180,16 @@ export async function profileInteractions(
   const started = Date.now();
   const samplingIntervalUs = options.samplingIntervalUs ?? 200;
   const result: InteractionProfile = { url, interactions: [], samplingIntervalUs, wallMs: 0 };
+  const deadline = started + options.timeoutMs;
   const context = await browser.createBrowserContext();
-  // At the run's timeout the context is closed: whatever the page holds up (a frozen main thread) ends.
-  const expiry = setTimeout(() => void closeContext(context), started + options.timeoutMs - Date.now());
+  let watch: RunWatch | undefined;
   try {
     const page = await context.newPage();
+    // Dialogs dismissed; at the run's timeout (or when cancelled) the context is closed: whatever the page
+    // holds up (a frozen main thread) ends.
+    watch = watchRun(page, deadline, options.signal);
     const cdp = await page.createCDPSession();
     await prepare(page, cdp, url, options);
-    const deadline = started + options.timeoutMs;
     await page
       .waitForNetworkIdle({ idleTime: 500, timeout: Math.max(1, deadline - Date.now()) })
       .catch(() => {
@@ -216,9 +218,14 @@ export async function profileInteractions(
       }
     }
   } catch (error) {
-    result.error = describeError(error);
+    const facts = watch?.stop();
+    result.error = facts?.cancelled
+      ? 'cancelled'
+      : facts?.expired
+        ? `the profiled run did not finish within the timeout (${Math.round(options.timeoutMs / 1000)} s)`
+        : describeError(error);
   } finally {
-    clearTimeout(expiry);
+    watch?.stop();
     await closeContext(context);
   }
   result.wallMs = Date.now() - started;

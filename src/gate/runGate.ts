@@ -183,7 +183,9 @@ async function measureUrl(
     }
   }
   if (signal?.aborted) return { runs, ...(interleaved ? { interleaved } : {}) };
-  const interactionProfile = await profileUrl(url, settings, plan, measurer, deps.log);
+  // Like Lighthouse, not made for a page no run reached.
+  const reached = runs.some((run) => run.status !== undefined);
+  const interactionProfile = reached ? await profileUrl(url, settings, plan, measurer, deps.log) : undefined;
   const measured = { runs, ...(interactionProfile ? { interactionProfile } : {}) };
   if (!settings.lighthouse || signal?.aborted)
     return { ...measured, ...(interleaved ? { interleaved } : {}) };
