@@ -5,6 +5,7 @@ import { runPlanned } from '../gate/runPlanned.js';
 import type { GitHubApi } from '../github/GitHubApi.js';
 import { mergeResults } from '../merge/mergeResults.js';
 import { findResultFiles, readShardParts } from '../merge/readShardParts.js';
+import { shardCount } from '../merge/shardCount.js';
 import type { ArtifactStore } from '../publish/ArtifactStore.js';
 import { findPullRequest } from '../publish/findPullRequest.js';
 import { publishResults } from '../publish/publishResults.js';
@@ -16,7 +17,7 @@ import { INPUT_DEFINITIONS } from '../settings/inputDefinitions.js';
 import { artifactName, type PublishSettings } from '../settings/PublishSettings.js';
 import { parsePublishSettings } from '../settings/parsePublishSettings.js';
 import { parseSettings, readDefaulted, secretValues } from '../settings/parseSettings.js';
-import { parseShardCount, shardArtifactName } from '../shard/parseShard.js';
+import { shardArtifactName } from '../shard/parseShard.js';
 import { resolveTrigger } from '../trigger/resolveTrigger.js';
 import type { Trigger } from '../trigger/Trigger.js';
 import type { ActionsIo } from './ActionsIo.js';
@@ -146,11 +147,7 @@ async function mergeUploaded(
 ): Promise<Measured> {
   const { io } = deps;
   const outputDir = readDefaulted((name) => io.getInput(name), 'output-dir');
-  const rawCount = io.getInput('shard').trim();
-  if (!rawCount) {
-    throw new UserError("Missing input 'shard': mode merge needs the number of shards to merge, e.g. 4.");
-  }
-  const count = parseShardCount(rawCount);
+  const count = await shardCount(io.getInput('shard'), io.getInput('plan'), gate);
   const shardsDir = join(outputDir, 'shards');
   const runId = Number(deps.env.GITHUB_RUN_ID);
   await downloadShards(

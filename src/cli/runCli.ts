@@ -14,6 +14,7 @@ import { runPlanned } from '../gate/runPlanned.js';
 import type { Logger } from '../log/Logger.js';
 import { mergeResults } from '../merge/mergeResults.js';
 import { findResultFiles, readShardParts } from '../merge/readShardParts.js';
+import { shardCount } from '../merge/shardCount.js';
 import { makePlan } from '../plan/makePlan.js';
 import { planMatrix } from '../plan/planMatrix.js';
 import { planSection } from '../report/planSection.js';
@@ -23,7 +24,6 @@ import { INPUT_DEFINITIONS } from '../settings/inputDefinitions.js';
 import { parsePlanSettings } from '../settings/parsePlanSettings.js';
 import { parseChoice, parseRum, parseSettings, parseUrls, readDefaulted } from '../settings/parseSettings.js';
 import type { Device } from '../settings/Settings.js';
-import { parseShardCount } from '../shard/parseShard.js';
 import { toolVersion } from '../toolVersion.js';
 import type { GateStatus } from '../verdict/Verdict.js';
 import { importCommand } from './importCommand.js';
@@ -219,8 +219,10 @@ async function mergeShards(
       "Missing folders: vitals-gate merge DIR … (the folders holding the shards' results.json).",
     );
   }
-  const rawCount = values.shard as string | undefined;
-  const count = rawCount ? parseShardCount(rawCount) : undefined;
+  const count =
+    values.shard || values.plan
+      ? await shardCount(values.shard as string | undefined, values.plan as string | undefined, deps)
+      : undefined;
   const parts = await readShardParts(await findResultFiles(positionals), deps.readText);
   const results = mergeResults(parts, count);
   const outputDir = readDefaulted(flagReader(values), 'output-dir');

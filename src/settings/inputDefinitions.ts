@@ -128,7 +128,7 @@ export const INPUT_DEFINITIONS: readonly InputDefinition[] = [
   {
     name: 'plan',
     description:
-      'A plan file (plan.schema.json; written by mode: plan or `vitals-gate plan`): measure its pages (paths joined to base-url) on its devices, with its field data, instead of urls.',
+      'A plan file (plan.schema.json; written by mode: plan or `vitals-gate plan`): measure its pages (paths joined to base-url) on its devices, with its field data, instead of urls. mode: merge: how many shards to expect.',
   },
   {
     name: 'shard',
