@@ -325,7 +325,7 @@ export async function runGate(
         compareRuns(c, b, { tolerance: settings.regressionTolerance }, match);
       const title = baselineUrl
         ? `Measuring ${url} against ${baselineUrl} (${settings.runs}-${settings.maxRuns} interleaved pairs${steps})`
-        : `Measuring ${url} (${settings.runs} runs${steps})`;
+        : `Measuring ${url} (${settings.runs} run${settings.runs === 1 ? '' : 's'}${steps})`;
       const { interleaved, ...measured } = await deps.log.group(title, () =>
         measureUrl(
           url,
