@@ -14,7 +14,7 @@ export interface ProfiledInteraction {
   /** Start (the input's timestamp) and duration to the next paint, page time in ms. */
   startTime: number;
   duration: number;
-  /** JavaScript self time by script URL inside the window, most first. */
+  /** JavaScript self time by script URL inside the window, most first, at most 50 scripts. */
   scripts: ScriptSelfTime[];
 }
 

@@ -80,6 +80,9 @@ export function interactionWindows(entries: readonly EventEntry[]): Omit<Profile
     .sort((a, b) => a.startTime - b.startTime);
 }
 
+/** Scripts kept per interaction (most self time first), so results.json stays small on script-heavy pages. */
+const MAX_SCRIPTS = 50;
+
 /** Nodes that are not JavaScript of any script: the profiler's own bookkeeping and the browser's work. */
 const NOT_SCRIPT = new Set(['(root)', '(program)', '(idle)', '(garbage collector)']);
 
@@ -121,7 +124,8 @@ export function attributeSelfTime(
     }
     return [...byUrl.entries()]
       .map(([url, selfMs]) => ({ url: url.slice(0, 1000), selfMs }))
-      .sort((a, b) => b.selfMs - a.selfMs);
+      .sort((a, b) => b.selfMs - a.selfMs)
+      .slice(0, MAX_SCRIPTS);
   });
 }
 
