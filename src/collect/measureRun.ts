@@ -7,7 +7,7 @@ import { classifyRun } from './classifyRun.js';
 import type { DeviceProfile } from './deviceProfiles.js';
 import { REPORT_BINDING } from './inPageScript.js';
 import type { RunPlan } from './Measurer.js';
-import { freshPages, type PagePool } from './PagePool.js';
+import { freshPages, type PagePool, type PageSetup } from './PagePool.js';
 import { performInteractions } from './performInteractions.js';
 import type { RunMeasurement, RunTimings, ScriptTiming, ShiftSource } from './RunMeasurement.js';
 import { recordNetwork } from './recordNetwork.js';
@@ -50,6 +50,7 @@ interface Report {
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Uses the options' profile, throttle and script only: pages are set up with it before their run (setupFor).
 async function prepare(page: Page, cdp: CDPSession, options: MeasureRunOptions): Promise<void> {
   await cdp.send('Runtime.enable');
   await cdp.send('Runtime.addBinding', { name: REPORT_BINDING });
@@ -70,6 +71,26 @@ async function prepare(page: Page, cdp: CDPSession, options: MeasureRunOptions):
   // A page that is not the focused foreground tab can be hidden, and web-vitals drops what follows.
   await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
   await page.bringToFront();
+}
+
+/**
+ * The page set-up of runs with these options, the same function for the same profile, throttling and
+ * script, so that a pool can tell a page prepared in advance is right for the next run.
+ */
+const setups = new WeakMap<DeviceProfile, Map<string, PageSetup>>();
+function setupFor(options: MeasureRunOptions): PageSetup {
+  const byProfile = setups.get(options.profile) ?? new Map<string, PageSetup>();
+  setups.set(options.profile, byProfile);
+  const key = `${options.throttle}\n${options.script}`;
+  let setup = byProfile.get(key);
+  if (!setup) {
+    setup = async (page, cdp) => {
+      await prepare(page, cdp, options);
+      await page.evaluateOnNewDocument(settleScript());
+    };
+    byProfile.set(key, setup);
+  }
+  return setup;
 }
 
 /** Waits until no new report has arrived for `quietMs` (LCP and CLS may still change after load). */
@@ -238,12 +259,12 @@ async function measureOnce(
     return ms;
   };
   const pages = options.pages ?? freshPages(browser);
-  const page = await withDeadline(pages.take(), deadline, 'opening a page');
+  // Emulation and injected scripts do not depend on the URL: a pool does them ahead of the run.
+  const { page, cdp } = await withDeadline(pages.take(setupFor(options)), deadline, 'opening a page');
   const requests = watchRequests(page);
   // Dialogs dismissed, the document followed; at the deadline the page's context is closed, ending every call.
   const watch = watchRun(page, deadline, options.signal);
   try {
-    const cdp = await page.createCDPSession();
     cdp.on('Runtime.bindingCalled', (event) => {
       if (event.name !== REPORT_BINDING) return;
       try {
@@ -254,9 +275,8 @@ async function measureOnce(
         // A page could call the binding itself; ignore what is not ours.
       }
     });
-    await prepare(page, cdp, options);
+    await page.bringToFront(); // again: a page prepared in advance may have been behind Lighthouse's
     base.network = await recordNetwork(cdp); // fills in as the run goes
-    await page.evaluateOnNewDocument(settleScript());
     const { frameTree } = await cdp.send('Page.getFrameTree');
     await scopeRequests(cdp, {
       request: options.request,

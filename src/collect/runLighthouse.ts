@@ -47,6 +47,10 @@ export async function runLighthouse(
         onlyCategories: ['performance'],
         maxWaitForLoad: timeoutMs,
         maxWaitForFcp: timeoutMs,
+        // The page is new, blank and in a fresh context (empty cache and storage): Lighthouse's trip to
+        // about:blank and its storage and cache reset would only cost time.
+        skipAboutBlank: true,
+        disableStorageReset: true,
         blockedUrlPatterns: [...scope.request.block],
       },
       device === 'desktop' ? desktopConfig : undefined,
