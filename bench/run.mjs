@@ -2,6 +2,7 @@
 // `npm run bench -- [K_AA K_20 K_10 K_INP]` (bench/abBench.ts), `npm run bench -- lcp [RUNS]` (bench/lcpGlitch.ts),
 // `npm run bench -- accuracy [RUNS]` (bench/accuracy.ts), `npm run bench -- thirdparty [RUNS]` (bench/thirdParty.ts),
 // `npm run bench -- inputs [ENTRIES]` (bench/inputsBench.ts), `npm run bench -- scale [RUNS]` (bench/scale.ts).
+// `npm run bench -- speed [PAIRS] [RUNS] [URLS] [--no-lhci]` (bench/speed.ts).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import url from 'node:url';
@@ -15,6 +16,7 @@ const BENCHES = {
   thirdparty: 'thirdParty',
   inputs: 'inputsBench',
   scale: 'scale',
+  speed: 'speed',
 };
 const [first, ...rest] = process.argv.slice(2);
 const name = BENCHES[first] ?? 'abBench';

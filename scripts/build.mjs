@@ -173,7 +173,8 @@ const banner = [
   'const __dirname = __vgDirname(__filename);',
 ].join('\n');
 
-const outdir = path.join(root, 'dist');
+// `node scripts/build.mjs [OUTDIR]`: dist/ by default; benchmarks build the current source elsewhere.
+const outdir = path.resolve(root, process.argv[2] ?? 'dist');
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 
@@ -215,7 +216,7 @@ for (const [name, entry] of [
   if (report.markers !== 1) throw new Error('the bundled-modules marker was not replaced');
   const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
   console.log(
-    `dist/${name}.js: ${(bytes / 1024 / 1024).toFixed(1)} MiB, ${report.inlined.length} file reads inlined, ${Date.now() - started} ms`,
+    `${path.relative(root, outdir) || '.'}/${name}.js: ${(bytes / 1024 / 1024).toFixed(1)} MiB, ${report.inlined.length} file reads inlined, ${Date.now() - started} ms`,
   );
 }
 writeFileSync(path.join(outdir, 'package.json'), '{\n  "type": "module"\n}\n');
