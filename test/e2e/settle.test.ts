@@ -137,8 +137,11 @@ describe('a run ends when the page has settled, and keeps late work', () => {
     const run = await measure('/long-click', { interactions: [{ click: '#buy' }] });
     expect(run.interactionError).toBeUndefined();
     expect(run.inp?.value).toBeGreaterThanOrEqual(600);
-    // Tolerance: 5 %, as the INP tests elsewhere (scheduling noise on a loaded 2-core machine).
-    expect(Math.abs((run.inp?.attribution.subparts.processingDuration ?? 0) - 600)).toBeLessThanOrEqual(30);
+    // The handler is busy for 600 ms of wall time, so never less; up to 10 % more when the loaded 2-core
+    // machine takes the CPU away from the renderer around it (up to 32 ms seen at load 15).
+    const processing = run.inp?.attribution.subparts.processingDuration ?? 0;
+    expect(processing).toBeGreaterThanOrEqual(595);
+    expect(processing).toBeLessThanOrEqual(660);
     expect(run.timings?.interactions).toBeGreaterThanOrEqual(600);
     expectTimings(run);
   });
