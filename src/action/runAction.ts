@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describeError, UserError } from '../errors/UserError.js';
+import { cancelOnSignals, type SignalSource } from '../gate/cancelOnSignals.js';
 import type { GateDeps } from '../gate/runGate.js';
 import { runPlanned } from '../gate/runPlanned.js';
 import type { GitHubApi } from '../github/GitHubApi.js';
@@ -33,6 +34,8 @@ export interface ActionDeps {
   gate(): GateDeps;
   github(token: string, repository: { owner: string; repo: string }): GitHubApi;
   artifacts(): ArtifactStore;
+  /** Where the runner's cancel (SIGINT, then SIGTERM) arrives: `process` unless a test gives its own. */
+  signals?: SignalSource;
 }
 
 /** Inputs whose values are secrets: logged as `***`. */
@@ -73,6 +76,7 @@ async function measure(
   pullNumber: number | undefined,
   gate: GateDeps,
   io: ActionsIo,
+  signal: AbortSignal,
 ): Promise<Measured> {
   const values = {
     ...(pullNumber ? { pr: String(pullNumber) } : {}),
@@ -88,6 +92,7 @@ async function measure(
       return parsed;
     },
     gate,
+    signal,
   );
   const { settings } = outcome;
   return {
@@ -179,6 +184,8 @@ async function mergeUploaded(
  */
 export async function runAction(deps: ActionDeps): Promise<void> {
   const { io } = deps;
+  // The runner's cancel stops the measuring, which writes what it measured, marked cancelled.
+  const cancellation = cancelOnSignals(deps.signals ?? process);
   try {
     const gate = deps.gate();
     const trigger = resolveTrigger(deps.env, await readPayload(deps.env, gate));
@@ -212,10 +219,22 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     }
     const { results, markdown, files } =
       publish.mode === 'measure'
-        ? await measure(trigger, pullNumber, gate, deps.io)
+        ? await measure(trigger, pullNumber, gate, deps.io, cancellation.signal)
         : publish.mode === 'merge'
           ? await mergeUploaded(trigger, publish, deps, gate)
           : await readUploaded(trigger, publish, deps, gate);
+    if (results.cancelled) {
+      // No verdict to publish, and the runner allows seconds before it kills the step: the job summary
+      // and the outputs only (results.json and report.md are written).
+      if (markdown) await io.appendSummary(markdown);
+      io.setOutput('result', 'cancelled');
+      io.setOutput('results-path', files.resultsPath);
+      if (files.reportPath) io.setOutput('report-path', files.reportPath);
+      io.setFailed(
+        `Cancelled (${results.cancelled.reason}) after ${results.cancelled.measured}: no verdict. ${files.resultsPath} holds what was measured.`,
+      );
+      return;
+    }
     const { shard } = results;
     if (shard)
       io.info(`Shard ${shard.index} of ${shard.count}: no comment or check run (the merge job writes them).`);
@@ -259,5 +278,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     io.setOutput('result', 'error');
     if (!(error instanceof UserError) && error instanceof Error && error.stack) io.debug(error.stack);
     io.setFailed(describeError(error));
+  } finally {
+    cancellation.dispose();
   }
 }

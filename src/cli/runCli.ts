@@ -8,6 +8,7 @@ import { startExampleSite } from '../demo/exampleSite.js';
 import { describeError, UserError } from '../errors/UserError.js';
 import { collectFieldData } from '../field/collectFieldData.js';
 import { parseFieldSnapshot } from '../field/loadFieldFile.js';
+import { cancelOnSignals, SIGNAL_EXIT, type SignalSource } from '../gate/cancelOnSignals.js';
 import type { GateDeps } from '../gate/runGate.js';
 import { runGate } from '../gate/runGate.js';
 import { runPlanned } from '../gate/runPlanned.js';
@@ -33,7 +34,7 @@ export interface CliIo {
   stderr: NodeJS.WritableStream;
 }
 
-/** Exit codes: 0 pass or warn, 1 a budget failed, 2 bad input or an error. */
+/** Exit codes: 0 pass or warn, 1 a budget failed, 2 bad input or an error; 130/143 cancelled (SIGINT/SIGTERM). */
 export const EXIT = { pass: 0, fail: 1, error: 2 } as const;
 
 /** The action's inputs that are CLI flags too: all but the GitHub publishing ones. */
@@ -109,7 +110,7 @@ function flagReader(values: Values): (name: string) => string | undefined {
   };
 }
 
-async function demo(values: Values, deps: GateDeps, io: CliIo): Promise<number> {
+async function demo(values: Values, deps: GateDeps, io: CliIo, signal: AbortSignal): Promise<number> {
   const site = await startExampleSite();
   deps.log.info(`Example site running at ${site.origin}`);
   try {
@@ -121,9 +122,10 @@ async function demo(values: Values, deps: GateDeps, io: CliIo): Promise<number> 
     });
     const budgets = parseBudgets(JSON.stringify(exampleBudgets), EMBEDDED_BUDGETS);
     const snapshot = parseFieldSnapshot(JSON.stringify(exampleFieldData), EMBEDDED_FIELD_DATA, deps.now());
-    const outcome = await runGate(settings, deps, { budgets, field: { source: 'file', snapshot } });
+    const outcome = await runGate(settings, deps, { budgets, field: { source: 'file', snapshot }, signal });
     io.stdout.write(`${outcome.markdown}\n`);
     deps.log.info(`Results: ${outcome.resultsPath} · report: ${outcome.reportPath}`);
+    if (outcome.results.cancelled) return exitCode('cancelled', signal);
     deps.log.info(
       `Demo verdict: ${outcome.results.verdict.status} (the product page is built to be over budget). The demo always exits 0; 'vitals-gate run' exits 1 on a failing verdict.`,
     );
@@ -186,8 +188,9 @@ async function writeRumSnapshot(
   return EXIT.pass;
 }
 
-/** pass and warn exit 0, fail 1, error (a merge missing a shard) 2. */
-function exitCode(status: GateStatus): number {
+/** pass and warn exit 0, fail 1, error (a merge missing a shard) 2, cancelled 128 + the signal's number. */
+function exitCode(status: GateStatus, signal?: AbortSignal): number {
+  if (status === 'cancelled') return signal?.reason === 'SIGINT' ? SIGNAL_EXIT.SIGINT : SIGNAL_EXIT.SIGTERM;
   if (status === 'error') return EXIT.error;
   return status === 'fail' ? EXIT.fail : EXIT.pass;
 }
@@ -241,7 +244,11 @@ export async function runCli(
   io: CliIo,
   makeDeps: (log: Logger) => GateDeps,
   makeLogger: (verbose: boolean) => Logger,
+  signals: SignalSource = process,
 ): Promise<number> {
+  // SIGINT/SIGTERM stop the measuring, which then writes what it measured, marked cancelled.
+  const cancellation = cancelOnSignals(signals);
+  const { signal } = cancellation;
   try {
     const { command, values, positionals } = parseCommandLine(argv);
     if (values.help) {
@@ -253,7 +260,7 @@ export async function runCli(
       return EXIT.pass;
     }
     const deps = makeDeps(makeLogger(Boolean(values.verbose)));
-    if (command === 'demo') return await demo(values, deps, io);
+    if (command === 'demo') return await demo(values, deps, io, signal);
     if (command === 'example-site') return await serveExampleSite(values, io);
     if (command === 'rum') return await writeRumSnapshot(values, positionals, deps, io);
     if (command === 'plan') return await writePlan(values, deps, io);
@@ -267,12 +274,17 @@ export async function runCli(
       (name) => (name === 'urls' ? [values.urls, ...positionals].filter(Boolean).join('\n') : flag(name)),
       (get) => parseSettings(get),
       deps,
+      signal,
     );
     io.stdout.write(`${outcome.markdown}\n`);
     deps.log.info(`Results: ${outcome.resultsPath} · report: ${outcome.reportPath}`);
-    return exitCode(outcome.results.verdict.status);
+    if (outcome.results.cancelled)
+      io.stderr.write(`vitals-gate: cancelled (${outcome.results.cancelled.reason}): no verdict\n`);
+    return exitCode(outcome.results.verdict.status, signal);
   } catch (error) {
     io.stderr.write(`vitals-gate: ${describeError(error)}\n`);
     return EXIT.error;
+  } finally {
+    cancellation.dispose();
   }
 }

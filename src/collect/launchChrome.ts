@@ -10,7 +10,9 @@ import { measureRun } from './measureRun.js';
 import { createPagePool } from './PagePool.js';
 import { profileInteractions } from './profileInteractions.js';
 import { runLighthouse } from './runLighthouse.js';
+import { CLOSE_BOUND_MS } from './watchRun.js';
 import { webVitalsSource } from './webVitalsSource.js';
+import { withDeadline } from './withDeadline.js';
 
 /**
  * Flags for a quiet, reproducible headless Chrome: no background traffic of Chrome's own (it fails on
@@ -49,6 +51,10 @@ export async function launchChrome(
     userDataDir,
     args: chromeFlags(process.getuid?.() === 0),
     protocolTimeout: Math.max(180_000, settings.timeoutMs * 2),
+    // SIGINT/SIGTERM are the gate's to handle (it stops, writes what it measured, then closes Chrome);
+    // puppeteer's own handler would exit the process at once on SIGINT, losing the results.
+    handleSIGINT: false,
+    handleSIGTERM: false,
   });
   const script = inPageScript(webVitalsSource());
   const profile = DEVICE_PROFILES[settings.device];
@@ -92,8 +98,12 @@ export async function launchChrome(
       }),
     lighthouse: (url) => runLighthouse(browser, url, settings.device, settings.timeoutMs, scope, signal),
     close: async () => {
-      await pages.close();
-      await browser.close().catch(() => undefined);
+      // Bounded: a Chrome that does not close in time (a renderer stuck on a frozen page) is killed.
+      const within = (work: Promise<unknown>) =>
+        withDeadline(work, Date.now() + CLOSE_BOUND_MS, 'closing Chrome').catch(() => undefined);
+      await within(pages.close());
+      await within(browser.close());
+      browser.process()?.kill('SIGKILL');
       await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
     },
   };

@@ -19,10 +19,10 @@ export function nodeGateDeps(log: Logger): GateDeps {
       },
       writeFile: (path, content) => writeFile(path, content),
     },
-    launchMeasurer: async (settings) => {
+    launchMeasurer: async (settings, signal) => {
       const chromePath = findSystemChrome(settings.chromePath);
       log.info(`Chrome: ${chromePath}`);
-      return launchChrome(chromePath, settings);
+      return launchChrome(chromePath, settings, signal);
     },
     now: () => new Date(),
     probe: fetchProbe,

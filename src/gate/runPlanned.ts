@@ -19,6 +19,7 @@ export async function runPlanned(
   get: InputReader,
   parse: (get: InputReader) => Settings,
   deps: GateDeps,
+  signal?: AbortSignal,
 ): Promise<GateOutcome & { settings: Settings }> {
   const planFile = get('plan')?.trim();
   const rawShard = get('shard')?.trim();
@@ -45,6 +46,7 @@ export async function runPlanned(
     budgets,
     ...(field ? { field } : {}),
     context: { ...(shard ? { shard } : {}), ...(plan ? { plan: planSummary as Omit<Plan, 'field'> } : {}) },
+    ...(signal ? { signal } : {}),
   });
   return { ...outcome, settings };
 }

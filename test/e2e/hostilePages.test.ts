@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,9 @@ import { runGate } from '../../src/gate/runGate.js';
 import { streamLogger } from '../../src/log/streamLogger.js';
 import { parseSettings } from '../../src/settings/parseSettings.js';
 import { systemChrome } from '../helpers/chrome.js';
+import { cliFromSource } from '../helpers/cliFromSource.js';
 import { type HostileSite, startHostileSite } from '../helpers/hostileSite.js';
+import { runnerEnv } from '../helpers/runner.js';
 
 // Pages that misbehave, in real Chrome. Every case's bound is the test's own timeout: the run's timeout
 // plus a fixed margin (Chrome start-up is in beforeAll). The margins are for a loaded 2-core machine.
@@ -192,5 +195,111 @@ describe('the gate on hostile pages', () => {
       expect(progress.join('')).toContain('Lighthouse skipped');
     },
     TIMEOUT_MS + MARGIN_MS,
+  );
+});
+
+describe('the Lighthouse bound', () => {
+  it(
+    'stops Lighthouse on a page that freezes after load at timeout + 30 s, keeping the measured run',
+    async () => {
+      const progress: string[] = [];
+      const log = streamLogger({
+        write: (text: string) => progress.push(text),
+      } as unknown as NodeJS.WritableStream);
+      const settings = parseSettings(
+        (name) =>
+          ({
+            urls: '/freeze-after-load',
+            'base-url': site.origin,
+            runs: '1',
+            device: 'desktop',
+            throttling: 'none',
+            lighthouse: 'true',
+            timeout: String(TIMEOUT_MS / 1000),
+            'wait-timeout': '0',
+            'output-dir': outputDir,
+          })[name],
+      );
+      const outcome = await runGate(settings, nodeGateDeps(log));
+      const [page] = outcome.results.urls;
+      expect(page?.runs[0]?.failure?.kind).toBe('frozen');
+      expect(page?.lighthouse?.error).toMatch(
+        /^did not finish within 35 s \(the page's timeout \+ 30 s\); stopped$|^/,
+      );
+      expect(page?.lighthouse?.performanceScore).toBeUndefined();
+      const written = JSON.parse(await readFile(join(outputDir, 'results.json'), 'utf8'));
+      expect(written.urls[0].runs[0].error).toMatch(/main thread was blocked/);
+    },
+    TIMEOUT_MS + (TIMEOUT_MS + 30_000) + MARGIN_MS,
+  );
+});
+
+describe('cancellation (the CLI as a child process, built from source)', () => {
+  let cli: Awaited<ReturnType<typeof cliFromSource>>;
+  beforeAll(async () => {
+    cli = await cliFromSource('hostile');
+  });
+  afterAll(async () => {
+    await cli?.remove();
+  });
+
+  /** Starts the CLI on a quick page (2 runs) then a page that never answers; signals once the second page's run is under way. */
+  async function cancelDuringRun(signal: 'SIGTERM' | 'SIGINT') {
+    const dir = await mkdtemp(join(outputDir, `cancel-${signal}-`));
+    const child = spawn(
+      process.execPath,
+      [
+        cli.cli,
+        'run',
+        `${site.origin}/ok`,
+        `${site.origin}/never`,
+        '--runs=2',
+        '--device=desktop',
+        '--throttling=none',
+        '--lighthouse=false',
+        '--timeout=60',
+        '--wait-timeout=0',
+        `--output-dir=${dir}`,
+      ],
+      { env: runnerEnv({}) },
+    );
+    let stderr = '';
+    let stdout = '';
+    let signalledAt = 0;
+    child.stdout.on('data', (chunk) => {
+      stdout += String(chunk);
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += String(chunk);
+      if (!signalledAt && /Measuring http:\/\/127\.0\.0\.1:\d+\/never/.test(stderr)) {
+        signalledAt = Date.now();
+        setTimeout(() => child.kill(signal), 500); // the run of /never is under way
+      }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    return { code, stdout, stderr, stoppedInMs: Date.now() - signalledAt, dir };
+  }
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)(
+    '%s during a run stops at once, writes results.json and the report marked cancelled, and exits %i',
+    async (signal, exitCode) => {
+      const { code, stdout, stderr, stoppedInMs, dir } = await cancelDuringRun(signal);
+      expect(code, stderr).toBe(exitCode);
+      expect(stoppedInMs).toBeLessThan(8000); // the runner kills a step 7.5 s after its SIGINT
+      expect(stderr).toContain(`vitals-gate: cancelled (${signal}): no verdict`);
+      const results = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8'));
+      expect(results.verdict.status).toBe('cancelled');
+      expect(results.cancelled).toEqual({ reason: signal, measured: '2 runs of 1 of 2 pages' });
+      expect(results.urls.map((url: { url: string }) => url.url)).toEqual([`${site.origin}/ok`]);
+      const report = await readFile(join(dir, 'report.md'), 'utf8');
+      expect(report.split('\n')[0]).toBe('## ⏹️ vitals-gate: cancelled (no verdict)');
+      expect(report).toContain(`**Cancelled (${signal}) after 2 runs of 1 of 2 pages`);
+      expect(stdout).toContain('## ⏹️ vitals-gate: cancelled (no verdict)');
+    },
+    // Chrome start and 2 quick runs, then the signal
+    60_000,
   );
 });

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ActionsIo } from '../../src/action/ActionsIo.js';
@@ -78,7 +79,7 @@ function memoryGate(files: Record<string, string>, lcp = 1200) {
     fetch: refusingFetch,
     toolVersion: '0.0.0-test',
   };
-  return { deps, written, launched };
+  return { deps, written, launched, measurer };
 }
 
 function actionDeps(io: ActionsIo, gate: GateDeps, event = 'pull_request'): ActionDeps {
@@ -119,6 +120,34 @@ describe('runAction (a fake runner, no Chrome)', () => {
     expect(calls.failed[0]).toMatch(/^Invalid input 'runs': 'many'/);
     expect(calls.outputs).toEqual({ result: 'error' });
     expect(gate.launched).toEqual([]);
+  });
+
+  it("on the runner's cancel (SIGTERM) stops measuring, writes what it measured and sets result: cancelled", async () => {
+    const { io, calls } = fakeIo({ urls: 'https://shop.example/\nhttps://shop.example/cart', runs: '3' });
+    const gate = memoryGate({ 'event.json': PULL_REQUEST });
+    const signals = new EventEmitter();
+    const measure = gate.measurer.measure;
+    let measured = 0;
+    gate.measurer.measure = async (url, index, plan) => {
+      if (++measured === 2) signals.emit('SIGTERM'); // the runner cancels during the second run
+      return measure(url, index, plan);
+    };
+    await runAction({ ...actionDeps(io, gate.deps), signals });
+    expect(calls.outputs).toEqual({
+      result: 'cancelled',
+      'results-path': 'vitals-gate-results/results.json',
+      'report-path': 'vitals-gate-results/report.md',
+    });
+    expect(calls.failed).toEqual([
+      'Cancelled (SIGTERM) after 2 runs of 1 of 2 pages: no verdict. vitals-gate-results/results.json holds what was measured.',
+    ]);
+    const results = JSON.parse(gate.written.get('vitals-gate-results/results.json') ?? '{}');
+    expect(results.verdict.status).toBe('cancelled');
+    expect(results.urls).toHaveLength(1);
+    expect(results.urls[0].runs).toHaveLength(2);
+    expect(calls.summary[0]).toContain('## ⏹️ vitals-gate: cancelled (no verdict)');
+    expect(calls.summary[0]).toContain('**Cancelled (SIGTERM) after 2 runs of 1 of 2 pages');
+    expect(signals.listenerCount('SIGTERM')).toBe(0); // the handlers are removed afterwards
   });
 
   it('fails the step on a failing verdict, with outputs, job summary and annotations', async () => {
