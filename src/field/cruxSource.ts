@@ -54,6 +54,7 @@ export function parseCruxRecord(record: CruxRecord): FieldPage {
   const page: FieldPage = { metrics: {} };
   const subparts: Partial<Record<LcpSubpart, number>> = {};
   for (const [name, data] of Object.entries(record.metrics ?? {})) {
+    if (!isObject(data)) continue;
     const p75 = Number(data.percentiles?.p75);
     if (data.percentiles?.p75 === undefined || !Number.isFinite(p75)) continue;
     const metric = METRIC_NAMES[name];
@@ -63,6 +64,26 @@ export function parseCruxRecord(record: CruxRecord): FieldPage {
   }
   if (Object.keys(subparts).length) page.lcpSubparts = subparts;
   return page;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The record of a 200 answer. Anything else than `{"record": {"metrics": {…}}}` (an HTML page from a
+ * proxy, a truncated body) is an error, warned about like Prometheus and Loki answers — not "no data".
+ */
+function recordOf(what: string, body: unknown): CruxRecord {
+  if (body === undefined) {
+    throw new FieldError(`${what} answered HTTP 200 without JSON; expected {"record": {"metrics": {…}}}`);
+  }
+  const record = isObject(body) ? body.record : undefined;
+  if (!isObject(record) || (record.metrics !== undefined && !isObject(record.metrics))) {
+    throw new FieldError(
+      `${what} answered HTTP 200 with JSON of the wrong shape; expected {"record": {"metrics": {…}}}`,
+    );
+  }
+  return record as CruxRecord;
 }
 
 type Query = { url: string } | { origin: string };
@@ -83,8 +104,7 @@ async function queryRecord(
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ ...query, formFactor: options.formFactor }),
       });
-      if (answer.status === 200)
-        return { value: (answer.body as { record?: CruxRecord } | undefined)?.record };
+      if (answer.status === 200) return { value: recordOf(what, answer.body) };
       if (answer.status === 404) return { value: undefined };
       const error = (answer.body as { error?: { status?: string; message?: string } } | undefined)?.error;
       const detail = `HTTP ${answer.status}${error?.status ? ` ${error.status}` : ''}${error?.message ? `: ${error.message}` : ''}`;

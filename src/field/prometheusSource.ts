@@ -44,11 +44,25 @@ export function vectorOf(what: string, answer: { status: number; body: unknown }
     );
   }
   if (body.data?.resultType !== 'vector' || !Array.isArray(body.data.result)) {
+    const type = typeof body.data?.resultType === 'string' ? body.data.resultType : 'missing';
     throw new FieldError(
-      `${what} answered a ${body.data?.resultType ?? 'missing'} result; expected a vector`,
+      `${what} answered a ${type} result; expected {"status": "success", "data": {"resultType": "vector", "result": […]}}`,
     );
   }
-  return body.data.result;
+  const result: unknown[] = body.data.result;
+  for (const [index, sample] of result.entries()) {
+    const { metric, value } = (sample ?? {}) as { metric?: unknown; value?: unknown };
+    const labelsOk =
+      typeof metric === 'object' &&
+      metric !== null &&
+      Object.values(metric).every((label) => typeof label === 'string');
+    if (!labelsOk || !Array.isArray(value) || value.length !== 2) {
+      throw new FieldError(
+        `${what} answered a vector of the wrong shape at data.result[${index}]; expected {"metric": {"label": "value", …}, "value": [time, "number"]}`,
+      );
+    }
+  }
+  return result as VectorSample[];
 }
 
 /** The web-vitals metric a label value names (`LCP`, `lcp`), if any. */
