@@ -265,7 +265,9 @@ export async function runAction(deps: ActionDeps): Promise<void> {
         else io.warning(annotation.message, properties);
       }
     }
-    const decides = (publish.mode === 'measure' && !shard) || publish.mode === 'merge';
+    // comment-only decides too, so the commenting job of the fork setup can be the required check.
+    const decides =
+      (publish.mode === 'measure' && !shard) || publish.mode === 'merge' || publish.mode === 'comment-only';
     if (results.verdict.status === 'error' && decides) {
       io.setFailed(`Not every shard was measured: ${results.merge?.problems.join('; ')}.`);
     } else if (results.verdict.status === 'fail' && decides) {

@@ -34,6 +34,7 @@ export interface GitHubApi {
   ownLogin(): Promise<string | undefined>;
   /** Every comment of the issue or pull request, all pages. */
   listComments(issue: number): Promise<IssueComment[]>;
+  /** A retry after a failed POST first looks for a comment with this body: the failed POST may have landed. */
   createComment(issue: number, body: string): Promise<IssueComment>;
   updateComment(id: number, body: string): Promise<IssueComment>;
   /** Pull requests whose head is this commit (`GET /commits/{sha}/pulls`). */

@@ -1,5 +1,5 @@
 import { getOctokit } from '@actions/github';
-import { describeError } from '../errors/UserError.js';
+import { describeApiError } from './describeApiError.js';
 import {
   type CheckRunInput,
   type GitHubApi,
@@ -38,7 +38,8 @@ const toPull = (pull: RestPull): PullRef => ({
 
 /**
  * The GitHub REST API through `@actions/github`'s Octokit (GITHUB_API_URL, the runner's proxy settings),
- * with transient failures (5xx, 429, network) retried; errors carry the HTTP status.
+ * with transient failures (5xx, 429, network) retried (a comment is looked for before it is posted again);
+ * errors carry the HTTP status and a one-line reason (an HTML error page is reduced to its title).
  */
 export function octokitGitHubApi(
   token: string,
@@ -51,11 +52,11 @@ export function octokitGitHubApi(
     try {
       return await withRetries(what, request, retry);
     } catch (error) {
-      throw new GitHubApiError(`${what}: ${describeError(error)}`, statusOf(error));
+      throw new GitHubApiError(`${what}: ${describeApiError(error)}`, statusOf(error));
     }
   };
   const repo = repository;
-  return {
+  const api: GitHubApi = {
     ownLogin: async () => {
       try {
         const result = await call('read the token login', () =>
@@ -75,11 +76,19 @@ export function octokitGitHubApi(
         });
         return (comments as RestComment[]).map(toComment);
       }),
-    createComment: (issue, body) =>
-      call(`comment on #${issue}`, async () => {
+    // A POST that failed may still have landed (a 502 after the write): before posting again, look for
+    // a comment with exactly this body, so a retry never duplicates the comment.
+    createComment: (issue, body) => {
+      let attempts = 0;
+      return call(`comment on #${issue}`, async () => {
+        if (attempts++ > 0) {
+          const landed = (await api.listComments(issue)).find((comment) => comment.body === body);
+          if (landed) return landed;
+        }
         const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body });
         return toComment(data as RestComment);
-      }),
+      });
+    },
     updateComment: (id, body) =>
       call(`update comment ${id}`, async () => {
         const { data } = await octokit.rest.issues.updateComment({ ...repo, comment_id: id, body });
@@ -115,4 +124,5 @@ export function octokitGitHubApi(
         return { htmlUrl: data.html_url ?? '' };
       }),
   };
+  return api;
 }

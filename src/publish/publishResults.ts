@@ -57,7 +57,10 @@ const TITLE = {
 /** Why a write was refused, and how to fix it. */
 function explain(error: unknown, permission: string): string {
   const status = statusOf(error);
-  if (status === 403 || status === 401) {
+  if (status === 401) {
+    return 'GitHub refused it (HTTP 401): the token is invalid or expired. Pass a valid token in github-token (the default github.token is valid for the job).';
+  }
+  if (status === 403) {
     return `GitHub refused it (HTTP ${status}): the token needs \`permissions: ${permission}\`; a pull request from a fork or Dependabot gets a read-only token (see the README's fork setup).`;
   }
   return describeError(error);
@@ -136,7 +139,9 @@ export async function publishResults(input: PublishInput): Promise<Published> {
           links,
           ...(trigger.sha ? { sha: trigger.sha } : {}),
         });
-        const comment = await upsertComment(api, input.pullNumber, publish.name, body);
+        const comment = await upsertComment(api, input.pullNumber, publish.name, body, (message) =>
+          log.info(message),
+        );
         commentUrl = comment.url;
         log.info(
           `${comment.created ? 'Commented on' : 'Updated the comment on'} #${input.pullNumber}: ${comment.url}`,

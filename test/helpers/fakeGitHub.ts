@@ -34,7 +34,25 @@ interface Fault {
   path: RegExp;
   status: number;
   times: number;
+  /** Answer with an HTML error page (GitHub's 5xx "Unicorn" page) instead of JSON. */
+  html?: boolean;
+  /** Do the request's work first, then answer with the fault: a write that landed, reported as failed. */
+  afterWrite?: boolean;
 }
+
+/** The shape of GitHub's own 5xx page: a whole HTML document. */
+export const UNICORN_PAGE = `<!DOCTYPE html>
+<html>
+  <head>
+    <meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+    <title>Unicorn! &middot; GitHub</title>
+    <style type="text/css" media="screen">body { background-color: #f1f1f1; margin: 0; } ${'.x{}'.repeat(400)}</style>
+  </head>
+  <body>
+    <div class="container"><p><strong>We had issues producing the response to your request.</strong></p>
+    <p>Sorry about that. Please try refreshing and contact us if the problem persists.</p></div>
+  </body>
+</html>`;
 
 const OWNER = 'acme';
 const REPO = 'shop';
@@ -79,20 +97,34 @@ export async function startFakeGitHub(options: { login?: string } = {}) {
       headers: request.headers,
       body: raw.toString(),
     });
+    const fault = faults.find((f) => f.times > 0 && f.method === method && f.path.test(url.pathname));
+    if (fault) fault.times--;
+    const answerFault = (failed: Fault) => {
+      if (failed.html) {
+        response.writeHead(failed.status, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(UNICORN_PAGE);
+        return;
+      }
+      response.writeHead(failed.status, { 'content-type': 'application/json; charset=utf-8' });
+      response.end(
+        JSON.stringify({
+          message:
+            failed.status === 403
+              ? 'Resource not accessible by integration'
+              : failed.status === 401
+                ? 'Bad credentials'
+                : 'Server Error',
+          documentation_url: 'https://docs.github.com/rest',
+          status: String(failed.status),
+        }),
+      );
+    };
     const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      if (fault?.afterWrite) return answerFault(fault);
       response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
       response.end(JSON.stringify(body));
     };
-    const fault = faults.find((f) => f.times > 0 && f.method === method && f.path.test(url.pathname));
-    if (fault) {
-      fault.times--;
-      json(fault.status, {
-        message: fault.status === 403 ? 'Resource not accessible by integration' : 'Server Error',
-        documentation_url: 'https://docs.github.com/rest',
-        status: String(fault.status),
-      });
-      return;
-    }
+    if (fault && !fault.afterWrite) return answerFault(fault);
     const repoPath = `/repos/${OWNER}/${REPO}`;
     const path = url.pathname;
     let match: RegExpExecArray | null;
@@ -232,8 +264,14 @@ export async function startFakeGitHub(options: { login?: string } = {}) {
     runArtifacts,
     uploads,
     /** Answers the next `times` requests of `method` to paths matching `path` with `status`. */
-    fail(method: string, path: RegExp, status: number, times = 1) {
-      faults.push({ method, path, status, times });
+    fail(
+      method: string,
+      path: RegExp,
+      status: number,
+      times = 1,
+      options: { html?: boolean; afterWrite?: boolean } = {},
+    ) {
+      faults.push({ method, path, status, times, ...options });
     },
     /** The requests that would change something on GitHub. */
     writes: () => calls.filter((call) => call.method !== 'GET' && call.url !== '/graphql'),

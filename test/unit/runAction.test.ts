@@ -184,7 +184,7 @@ describe('runAction (a fake runner, no Chrome)', () => {
     expect(gate.launched).toEqual(['chrome']);
   });
 
-  it('in comment-only mode publishes the uploaded results without measuring, and never fails the step', async () => {
+  it('in comment-only mode publishes the uploaded results without measuring, and fails the step on a failing verdict', async () => {
     const uploaded = gateResults([urlResult('https://shop.example/', [run(0, 3100)], REPORT_BUDGETS)]);
     expect(uploaded.verdict.status).toBe('fail');
     const { io, calls } = fakeIo({ mode: 'comment-only' });
@@ -194,7 +194,10 @@ describe('runAction (a fake runner, no Chrome)', () => {
     });
     await runAction(actionDeps(io, gate.deps));
     expect(gate.launched).toEqual([]);
-    expect(calls.failed).toEqual([]);
+    // The commenting job can be the required check: a failing verdict fails it too.
+    expect(calls.failed).toEqual([
+      'Performance budgets exceeded on https://shop.example/. See the job summary for why.',
+    ]);
     expect(calls.outputs).toEqual({ result: 'fail', 'results-path': 'vitals-gate-results/results.json' });
     expect(calls.summary[0]).toContain('## ❌ vitals-gate: fail');
     expect(calls.annotations).toEqual([]);
