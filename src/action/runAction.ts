@@ -5,7 +5,7 @@ import type { GateDeps } from '../gate/runGate.js';
 import { runPlanned } from '../gate/runPlanned.js';
 import type { GitHubApi } from '../github/GitHubApi.js';
 import { mergeResults } from '../merge/mergeResults.js';
-import { findResultFiles, readShardParts } from '../merge/readShardParts.js';
+import { readShardParts } from '../merge/readShardParts.js';
 import { shardCount } from '../merge/shardCount.js';
 import type { ArtifactStore } from '../publish/ArtifactStore.js';
 import { findPullRequest } from '../publish/findPullRequest.js';
@@ -155,7 +155,7 @@ async function mergeUploaded(
   const count = await shardCount(io.getInput('shard'), io.getInput('plan'), gate);
   const shardsDir = join(outputDir, 'shards');
   const runId = Number(deps.env.GITHUB_RUN_ID);
-  await downloadShards(
+  const files = await downloadShards(
     count,
     shardsDir,
     publish.token && trigger.repository && runId
@@ -165,10 +165,7 @@ async function mergeUploaded(
     deps.artifacts(),
     io,
   );
-  const results = mergeResults(
-    await readShardParts(await findResultFiles([shardsDir]), gate.readText),
-    count,
-  );
+  const results = mergeResults(await readShardParts(files, gate.readText), count);
   const markdown = renderReport(results);
   const written = await writeOutputs(results, markdown, outputDir, gate.files);
   for (const problem of results.merge?.problems ?? [])

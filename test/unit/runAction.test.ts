@@ -1,11 +1,15 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ActionsIo } from '../../src/action/ActionsIo.js';
 import { type ActionDeps, runAction } from '../../src/action/runAction.js';
 import type { Measurer } from '../../src/collect/Measurer.js';
 import type { GateDeps } from '../../src/gate/runGate.js';
+import type { GitHubApi } from '../../src/github/GitHubApi.js';
 import type { Logger } from '../../src/log/Logger.js';
+import type { ArtifactStore } from '../../src/publish/ArtifactStore.js';
+import type { GateResults } from '../../src/results/GateResults.js';
 import { INPUT_DEFINITIONS } from '../../src/settings/inputDefinitions.js';
 import { gateResults, REPORT_BUDGETS, run, urlResult } from '../helpers/fixtures.js';
 
@@ -213,5 +217,127 @@ describe('runAction (a fake runner, no Chrome)', () => {
     await runAction(actionDeps(io, gate.deps));
     expect(calls.secrets).toContain('Bearer s3cret');
     expect(calls.failed).toEqual([]);
+  });
+});
+
+describe('runAction: plan, shards and merge (a fake runner and artifact store, no Chrome)', () => {
+  const RUNNER_ENV = {
+    GITHUB_RUN_ID: '77',
+    ACTIONS_RUNTIME_TOKEN: 'runtime',
+    ACTIONS_RESULTS_URL: 'https://results.invalid/',
+  };
+
+  /** An artifact store in memory: uploads are recorded, downloads copy a stored results.json into `files`. */
+  function memoryArtifacts(files: Record<string, string>, stored: Record<string, string>) {
+    const uploaded: string[] = [];
+    const artifacts: ArtifactStore = {
+      upload: async (name) => {
+        uploaded.push(name);
+        return uploaded.length;
+      },
+      download: async (name, _from, directory) => {
+        const results = stored[name];
+        if (!results) throw new Error(`Artifact not found for name: ${name}`);
+        files[join(directory, 'results.json')] = results;
+      },
+    };
+    return { artifacts, uploaded };
+  }
+
+  function deps(io: ActionsIo, gate: GateDeps, artifacts: ArtifactStore): ActionDeps {
+    return {
+      ...actionDeps(io, gate),
+      env: { ...actionDeps(io, gate).env, ...RUNNER_ENV },
+      // Comments and check runs are off in these runs: the API object is never called.
+      github: () => ({}) as GitHubApi,
+      artifacts: () => artifacts,
+    };
+  }
+
+  it('mode plan writes plan.json from beacons and sets the matrix output', async () => {
+    const beacons = [
+      ...[3000, 3200, 3400].map((value) => ({ name: 'LCP', value, page: '/product/1' })),
+      { name: 'LCP', value: 1000, page: '/' },
+    ]
+      .map((beacon) => JSON.stringify(beacon))
+      .join('\n');
+    const { io, calls } = fakeIo({ mode: 'plan', 'rum-source': 'file', 'rum-file': 'beacons.ndjson' });
+    const files: Record<string, string> = { 'event.json': PULL_REQUEST, 'beacons.ndjson': beacons };
+    const gate = memoryGate(files);
+    const store = memoryArtifacts(files, {});
+    await runAction(deps(io, gate.deps, store.artifacts));
+    expect(calls.failed).toEqual([]);
+    expect(calls.outputs).toEqual({
+      matrix: '{"include":[{"shard":"1/1","device":"mobile"}]}',
+      'plan-path': 'vitals-gate-results/plan.json',
+      result: 'planned',
+    });
+    const plan = JSON.parse(gate.written.get('vitals-gate-results/plan.json') ?? '{}');
+    expect(plan.pages.map((page: { path: string }) => page.path)).toEqual(['/product/1', '/']);
+    expect(plan.pages[0].reason).toBe(
+      'measured because it carries 75 % of page views and its p75 LCP is 3.3 s', // type-7 p75 of 3000, 3200, 3400
+    );
+    expect(store.uploaded).toEqual(['vitals-gate-plan']);
+    expect(calls.summary[0]).toContain('### Test plan');
+    expect(gate.launched).toEqual([]);
+  });
+
+  it('a shard measures only its URLs, uploads <name>-results-K-of-N and leaves the verdict to the merge', async () => {
+    const urls = ['/a', '/b', '/c', '/d'].map((path) => `https://shop.example${path}`).join('\n');
+    const { io, calls } = fakeIo({ urls, shard: '2/2', runs: '1', budgets: 'budgets.json' });
+    const files = { 'event.json': PULL_REQUEST, 'budgets.json': BUDGETS };
+    const gate = memoryGate(files, 3100);
+    const store = memoryArtifacts(files, {});
+    await runAction(deps(io, gate.deps, store.artifacts));
+    const results = JSON.parse(gate.written.get('vitals-gate-results/results.json') ?? '{}') as GateResults;
+    expect(results.urls).toHaveLength(2);
+    expect(results.shard).toEqual({
+      index: 2,
+      count: 2,
+      device: 'mobile',
+      urls: results.urls.map((u) => u.url),
+    });
+    expect(store.uploaded).toEqual(['vitals-gate-results-2-of-2']);
+    expect(calls.outputs.result).toBe('fail');
+    expect(calls.failed).toEqual([]);
+  });
+
+  it('mode merge publishes the shards of this run as one, and a missing shard fails the step with error', async () => {
+    const shardResults = (index: number, paths: string[], lcp: number) => {
+      const pages = paths.map((path) =>
+        urlResult(`https://shop.example${path}`, [run(0, lcp)], REPORT_BUDGETS),
+      );
+      return JSON.stringify({
+        ...gateResults(pages),
+        shard: { index, count: 3, device: 'mobile', urls: pages.map((p) => p.url) },
+      });
+    };
+    const stored = {
+      'vitals-gate-results-1-of-3': shardResults(1, ['/a', '/b'], 1200),
+      'vitals-gate-results-2-of-3': shardResults(2, ['/c'], 1200),
+      'vitals-gate-results-3-of-3': shardResults(3, ['/d'], 1200),
+    };
+    const inputs = { mode: 'merge', shard: '3', 'github-token': 'tok', comment: 'false' };
+    const whole = fakeIo(inputs);
+    const files: Record<string, string> = { 'event.json': PULL_REQUEST };
+    const store = memoryArtifacts(files, stored);
+    await runAction(deps(whole.io, memoryGate(files).deps, store.artifacts));
+    expect(whole.calls.failed).toEqual([]);
+    expect(whole.calls.outputs.result).toBe('pass');
+    expect(whole.calls.summary[0]?.match(/^### /gm)).toHaveLength(4);
+    expect(store.uploaded).toEqual(['vitals-gate-results']);
+
+    const partial = fakeIo(inputs);
+    const { 'vitals-gate-results-2-of-3': _missing, ...withoutTwo } = stored;
+    const partialFiles: Record<string, string> = { 'event.json': PULL_REQUEST };
+    await runAction(
+      deps(partial.io, memoryGate(partialFiles).deps, memoryArtifacts(partialFiles, withoutTwo).artifacts),
+    );
+    expect(partial.calls.outputs.result).toBe('error');
+    expect(partial.calls.failed).toEqual([
+      'Not every shard was measured: shard 2 of 3 is missing (its job failed or uploaded no results).',
+    ]);
+    expect(partial.calls.summary[0]).toContain('## 🛑 vitals-gate: error');
+    expect(partial.calls.summary[0]).not.toContain('within budget');
   });
 });
