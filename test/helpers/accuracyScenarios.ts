@@ -165,8 +165,9 @@ export function withinExpectation(measured: number, expectation: Expectation): b
 export interface ScenarioResult {
   scenario: AccuracyScenario;
   profile: AccuracyProfile;
-  /** The runs of the scenario's page. */
+  /** The runs of the scenario's page, and of its base page for a change. */
   runs: RunMeasurement[];
+  baseRuns?: RunMeasurement[];
   /** One figure per run (runs where the figure is missing are left out; `errors` says why). */
   values: number[];
   errors: string[];
@@ -253,6 +254,7 @@ export async function measureScenarios(
       scenario,
       profile,
       runs: measured,
+      ...(base ? { baseRuns: base } : {}),
       values,
       errors,
       expectation,
