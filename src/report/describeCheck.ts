@@ -10,7 +10,8 @@ export function describeCheck(check: BudgetCheck): string {
     const percent = Math.round((limit / check.fieldP75 - 1) * 100);
     return `${check.metric} ${formatValue(check.metric, check.value)} > production p75 ${formatValue(check.metric, check.fieldP75)} + ${percent} % (${formatValue(check.metric, limit)})`;
   }
-  const name = check.subpart ? `${check.metric} ${PART_TITLES[check.subpart].toLowerCase()}` : check.metric;
+  const part = check.subpart ? ` ${PART_TITLES[check.subpart].toLowerCase()}` : '';
+  const name = `${check.metric}${part}${check.basis === 'cpu-profile' ? ' (CPU profile)' : ''}`;
   return `${name} ${formatValue(check.metric, check.value)} > ${formatValue(check.metric, limit)}`;
 }
 

@@ -136,6 +136,7 @@ describe('renderReport', () => {
     expect(text).toContain(
       "Third-party script budget warn > 100 ms: 297 ms from the CPU profile's slowest interaction, the larger of the two attributions, ⚠️ warn.",
     );
+    expect(text).toContain('⚠️ INP third-party scripts (CPU profile) 297 ms > 100 ms');
     const failed = renderReport(
       gateResults([
         {
