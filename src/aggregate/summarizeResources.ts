@@ -46,7 +46,8 @@ const median = (values: readonly number[]) => quantile(values, 0.5) ?? 0;
  * network log. A redirect hop counts as a request of its own with the bytes of its headers.
  */
 export function summarizeResources(runs: readonly RunMeasurement[]): ResourcesAggregate | undefined {
-  const logged = runs.filter((run) => run.network && !run.error?.startsWith('the page answered HTTP'));
+  // An error page's bytes say nothing about the page under test.
+  const logged = runs.filter((run) => run.network && (run.status ?? 0) < 400);
   if (logged.length === 0) return undefined;
   const perRun = logged.map((run) => {
     const totals = Object.fromEntries(

@@ -1,5 +1,5 @@
 import type { ResourcesAggregate } from '../aggregate/summarizeResources.js';
-import type { ResolvedBudget, ResourceCategory } from '../budgets/Budgets.js';
+import type { ResolvedBudget } from '../budgets/Budgets.js';
 import { RESOURCE_CATEGORIES } from '../budgets/Budgets.js';
 import { checkThreshold } from './checkThreshold.js';
 import type { ResourceCheck, ScoreCheck } from './Verdict.js';
@@ -17,7 +17,7 @@ export function resourceChecks(
 ): ResourceCheck[] {
   const checks: ResourceCheck[] = [];
   for (const category of RESOURCE_CATEGORIES) {
-    const limits = budget.resources?.[category as ResourceCategory];
+    const limits = budget.resources?.[category];
     if (!limits) continue;
     const figures = resources?.categories[category];
     if (limits.max !== undefined || limits.warn !== undefined) {

@@ -73,7 +73,7 @@ describe('summarizeResources', () => {
 
   it('is undefined without network logs, and ignores runs the page answered with an error status', () => {
     expect(summarizeResources([run(0, 2000)])).toBeUndefined();
-    const failed = { ...weighed(1, 900), error: 'the page answered HTTP 503' };
+    const failed = { ...weighed(1, 900), status: 503, error: 'the page answered HTTP 503' };
     expect(summarizeResources([weighed(0, 100), failed])?.runs).toBe(1);
   });
 });
