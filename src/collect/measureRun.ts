@@ -16,7 +16,7 @@ import { settleScript } from './settleScript.js';
 import { newTraceparent } from './traceparent.js';
 import { waitForSettled } from './waitForSettled.js';
 import { watchRequests } from './watchRequests.js';
-import { CLOSE_BOUND_MS, watchRun } from './watchRun.js';
+import { CLOSE_GRACE_MS, watchRun } from './watchRun.js';
 import { withDeadline } from './withDeadline.js';
 
 export interface MeasureRunOptions {
@@ -360,9 +360,10 @@ async function measureOnce(
     base.error = describeError(error);
   } finally {
     requests.stop();
-    await withDeadline(pages.release(page), Date.now() + CLOSE_BOUND_MS, 'closing the page').catch(
-      () => undefined,
-    );
+    // Closing may use what is left of the run's time, and at least a second more (a page the deadline
+    // stopped); a context Chrome cannot close by then is left to close in the background.
+    const closeBy = Math.max(deadline, Date.now() + CLOSE_GRACE_MS);
+    await withDeadline(pages.release(page), closeBy, 'closing the page').catch(() => undefined);
     timings.collection += lap();
   }
   base.wallMs = Date.now() - started;

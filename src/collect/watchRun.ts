@@ -3,8 +3,10 @@ import { withDeadline } from './withDeadline.js';
 
 /** How often the page's main thread is asked for a sign of life once the document answered. */
 const HEARTBEAT_MS = 1000;
-/** How long closing the run's browser context may take before it is given up on. */
+/** How long closing a browser context may take before it is given up on (Chrome closes it later). */
 export const CLOSE_BOUND_MS = 5000;
+/** How long past its deadline a run may take to close its page. */
+export const CLOSE_GRACE_MS = 1000;
 
 /** What the page did during a run, as the browser saw it, for `classifyRun`. */
 export interface RunFacts {
