@@ -50,7 +50,7 @@ export interface Settings {
   chromePath?: string;
   /** Folder that receives results.json, report.md and Lighthouse reports. */
   outputDir: string;
-  /** Milliseconds one page load may take. */
+  /** Milliseconds one run (load, settling, interactions, a second LCP load) may take. */
   timeoutMs: number;
   /**
    * Link template for the backend trace of a run's document request, with `{traceId}` (e.g. a Tempo or

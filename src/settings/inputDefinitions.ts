@@ -100,7 +100,8 @@ export const INPUT_DEFINITIONS: readonly InputDefinition[] = [
   },
   {
     name: 'timeout',
-    description: 'Seconds one page load may take before the run is recorded as failed.',
+    description:
+      'Seconds one run (page load, settling and interaction steps) may take before it is stopped and recorded as failed.',
     default: '60',
   },
   {
