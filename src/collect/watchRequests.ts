@@ -11,17 +11,32 @@ export interface RequestWatch {
 /** Streams that stay open by design and would otherwise keep a page unsettled until the deadline. */
 const LONG_LIVED = new Set(['eventsource', 'websocket']);
 
+/**
+ * Requests that cannot change what a run measures and are not waited for: long-lived streams, and the
+ * favicon Chrome fetches by itself after load (with the mobile profile's 562 ms request latency it kept
+ * every throttled run going that much longer).
+ */
+function ignored(request: HTTPRequest): boolean {
+  if (LONG_LIVED.has(request.resourceType())) return true;
+  try {
+    return new URL(request.url()).pathname === '/favicon.ico';
+  } catch {
+    return false;
+  }
+}
+
 /** Watches every request of the page (all frames, redirects as one request each hop) from now on. */
 export function watchRequests(page: Page): RequestWatch {
   const inFlight = new Set<HTTPRequest>();
   let lastActivityAt = Date.now();
   const started = (request: HTTPRequest) => {
+    if (ignored(request)) return;
     lastActivityAt = Date.now();
-    if (!LONG_LIVED.has(request.resourceType())) inFlight.add(request);
+    inFlight.add(request);
   };
   const ended = (request: HTTPRequest) => {
+    if (!inFlight.delete(request)) return;
     lastActivityAt = Date.now();
-    inFlight.delete(request);
   };
   page.on('request', started);
   page.on('requestfinished', ended);
