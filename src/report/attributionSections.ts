@@ -4,19 +4,37 @@ import type { GateResults, UrlResult } from '../results/GateResults.js';
 import { baselineSection } from './baselineSection.js';
 import { clsLine } from './clsLine.js';
 import { untrustedCode, untrustedText } from './escapeMarkdown.js';
-import { formatValue } from './formatValue.js';
+import { formatValue, STATUS_LABEL } from './formatValue.js';
 import { inpSection } from './inpSection.js';
 import { lcpSection } from './lcpSection.js';
 import { resourcesSection } from './resourcesSection.js';
 import { serverTimingLine, traceLinks, ttfbLine } from './ttfbLines.js';
 
+/** ` (budget ≥ 90, warn below 95: ❌ fail)` after the score, when the page has a score budget. */
+function scoreBudget(result: UrlResult): string {
+  const check = result.verdict.score;
+  if (!check) return '';
+  const limits = [
+    ...(check.limits.min !== undefined ? [`≥ ${check.limits.min}`] : []),
+    ...(check.limits.warn !== undefined ? [`warn below ${check.limits.warn}`] : []),
+  ];
+  return ` (budget ${limits.join(', ')}: ${STATUS_LABEL[check.status]})`;
+}
+
 function lighthouseLine(result: UrlResult): string[] {
   const lighthouse = result.lighthouse;
-  if (!lighthouse) return [];
+  if (!lighthouse) {
+    return result.verdict.score
+      ? [
+          '**Lighthouse performance score:** not measured (the Lighthouse navigation is off: `lighthouse: false`)',
+          '',
+        ]
+      : [];
+  }
   if (lighthouse.error) return [`**Lighthouse:** failed: ${untrustedText(lighthouse.error)}`, ''];
   const parts: string[] = [];
   if (lighthouse.performanceScore !== undefined)
-    parts.push(`performance score ${lighthouse.performanceScore}`);
+    parts.push(`performance score ${lighthouse.performanceScore}${scoreBudget(result)}`);
   if (lighthouse.tbt !== undefined) parts.push(`TBT ${formatValue('TBT', lighthouse.tbt)}`);
   if (lighthouse.reportFile) parts.push(`HTML report \`${lighthouse.reportFile}\` in the results folder`);
   return [

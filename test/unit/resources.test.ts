@@ -11,6 +11,7 @@ import { UserError } from '../../src/errors/UserError.js';
 import { budgetAnnotations } from '../../src/publish/budgetAnnotations.js';
 import { describeResourceCheck } from '../../src/report/describeResourceCheck.js';
 import { renderComment } from '../../src/report/renderComment.js';
+import { renderReport } from '../../src/report/renderReport.js';
 import { resourcesSection } from '../../src/report/resourcesSection.js';
 import { verdictForUrl } from '../../src/verdict/computeVerdict.js';
 import { gateResults, run, urlResult } from '../helpers/fixtures.js';
@@ -299,5 +300,32 @@ describe('resource checks beyond the report', () => {
     const comment = renderComment(results, { name: 'vitals', links: {} });
     expect(comment).toContain('- ❌ script 240 KiB > 200 KiB');
     expect(comment).toContain('| script      |        240 KiB |');
+  });
+});
+
+describe('the performance score budget in the report', () => {
+  const budgets = parseBudgets(
+    JSON.stringify({ budgets: [{ path: '/**', performanceScore: { min: 90, warn: 95 } }] }),
+    'b.json',
+  );
+
+  it('shows the budget and status beside the score, and says when the score was not measured', () => {
+    const runs = [weighed(0, 100)];
+    const lighthouse = { performanceScore: 82, lighthouseVersion: '13.5.0' };
+    const aggregate = summarize(runs, lighthouse);
+    const budget = resolveBudget(budgets, 'https://shop.example/');
+    const measured = {
+      ...urlResult('https://shop.example/', runs, budgets),
+      lighthouse,
+      aggregate,
+      verdict: verdictForUrl('https://shop.example/', aggregate, budget, undefined),
+    };
+    const report = renderReport(gateResults([measured]));
+    expect(report).toContain('performance score 82 (budget ≥ 90, warn below 95: ❌ fail)');
+    expect(report).toContain('❌ Lighthouse performance score 82 < 90');
+    const off = renderReport(gateResults([urlResult('https://shop.example/', runs, budgets)]));
+    expect(off).toContain(
+      '**Lighthouse performance score:** not measured (the Lighthouse navigation is off: `lighthouse: false`)',
+    );
   });
 });
