@@ -55,8 +55,10 @@ function runNotes(run: RunMeasurement): string[] {
           : "failed (the page's failure)";
     notes.push(`${whose}: ${untrustedText(run.error)}`);
   }
-  const chain = crossHostChain(run.redirects);
-  if (chain) notes.push(`was redirected through another host: ${untrustedText(chain)}`);
+  if (crossHostChain(run.redirects)) {
+    const hops = (run.redirects ?? []).map((hop) => untrustedCode(hop, { inTable: false }));
+    notes.push(`was redirected through another host: ${hops.join(' → ')}`);
+  }
   if (run.dialogs?.length)
     notes.push(`opened dialogs, each dismissed: ${untrustedText(run.dialogs.join(', '))}`);
   return notes;
