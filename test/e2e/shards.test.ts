@@ -81,6 +81,10 @@ beforeAll(async () => {
     // third-party-web is CommonJS without named ESM exports, so it is bundled.
     external: ['lighthouse', 'lighthouse/*', 'puppeteer-core', '@actions/*'],
     define: { __VITALS_GATE_VERSION__: '"0.0.0-shards-test"' },
+    // Bundled CommonJS that calls require() (as scripts/build.mjs does for dist/).
+    banner: {
+      js: "import { createRequire as __shardsCreateRequire } from 'node:module'; const require = __shardsCreateRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
   prometheus = await startPrometheus(openMetrics());
