@@ -6,8 +6,12 @@ import { UserError } from '../../errors/UserError.js';
  * null, and comments. A repeated key in one object is an error (JavaScript would silently keep the last).
  * Anything else — a variable, a function call, a spread, `require()` — is an error naming line and column.
  */
+/** Deeper objects and arrays are refused (a budgets file needs fewer than ten levels). */
+const MAX_DEPTH = 256;
+
 export class JsLiteralReader {
   private position = 0;
+  private depth = 0;
 
   constructor(
     private readonly text: string,
@@ -60,8 +64,17 @@ export class JsLiteralReader {
   value(path: string): unknown {
     this.skip();
     const start = this.position;
-    if (this.eat('{')) return this.object(path);
-    if (this.eat('[')) return this.array(path);
+    if (this.text[this.position] === '{' || this.text[this.position] === '[') {
+      // Objects and arrays are read recursively: a bound keeps `[[[[…` from overflowing the stack.
+      if (++this.depth > MAX_DEPTH) this.fail(`at most ${MAX_DEPTH} levels of nesting`);
+      try {
+        if (this.eat('{')) return this.object(path);
+        this.eat('[');
+        return this.array(path);
+      } finally {
+        this.depth--;
+      }
+    }
     const string = this.string();
     if (string !== undefined) return string;
     const number = this.eat(/-?(?:0[xX][0-9a-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)/);
