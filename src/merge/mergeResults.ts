@@ -91,6 +91,18 @@ export function mergeResults(parts: readonly ShardPart[], expectedCount?: number
       );
     }
   }
+  const totals = new Set([...byIndex.values()].map((part) => part.results.shard?.total));
+  const assigned = [...byIndex.values()].reduce(
+    (sum, part) => sum + (part.results.shard?.urls.length ?? 0),
+    0,
+  );
+  if (totals.size > 1) {
+    problems.push(
+      `the shards disagree on the split (${[...totals].join(' vs ')} pages in all): did their jobs get different inputs?`,
+    );
+  } else if (byIndex.size === count && [...totals][0] !== undefined && assigned !== [...totals][0]) {
+    problems.push(`the shards were assigned ${assigned} of the split's ${[...totals][0]} pages`);
+  }
   const plan = first.plan;
   if (plan) {
     const order = new Map(plan.pages.map((page, position) => [page.path, position]));

@@ -43,6 +43,8 @@ export interface ShardInfo {
   device: Device;
   /** The URLs assigned to this shard: a merge checks every one was measured. */
   urls: string[];
+  /** URL × device items of the whole split: a merge checks the shards agree and cover them all. */
+  total: number;
 }
 
 /** What a merge of shard results found: the shards merged, and every missing or incomplete one. */

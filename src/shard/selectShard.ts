@@ -62,10 +62,12 @@ export function selectShard(
     }
     return { settings: { ...settings, device: only.device } };
   }
-  const shard = shardsOf(settings, budgets, ref.count, plan)[ref.index - 1] as Shard;
+  const shards = shardsOf(settings, budgets, ref.count, plan);
+  const shard = shards[ref.index - 1] as Shard;
   const urls = shard.items.map((item) => item.page);
+  const total = shards.reduce((sum, each) => sum + each.items.length, 0);
   return {
     settings: { ...settings, urls, device: shard.device },
-    shard: { index: ref.index, count: ref.count, device: shard.device, urls },
+    shard: { index: ref.index, count: ref.count, device: shard.device, urls, total },
   };
 }

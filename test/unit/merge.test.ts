@@ -10,10 +10,16 @@ const budgets = defaultBudgets();
 const page = (path: string, lcp: number) =>
   urlResult(`https://preview.example${path}`, [run(0, lcp), run(1, lcp), run(2, lcp)], budgets);
 
-function shard(index: number, count: number, pages: ReturnType<typeof page>[], assigned = pages): ShardPart {
+function shard(
+  index: number,
+  count: number,
+  pages: ReturnType<typeof page>[],
+  assigned = pages,
+  total = 4,
+): ShardPart {
   const results: GateResults = {
     ...gateResults(pages),
-    shard: { index, count, device: 'mobile', urls: assigned.map((p) => p.url) },
+    shard: { index, count, device: 'mobile', urls: assigned.map((p) => p.url), total },
   };
   return { source: `shard-${index}/results.json`, results };
 }
@@ -37,11 +43,13 @@ describe('mergeResults', () => {
     );
     expect(merged.shard).toBeUndefined();
     expect(merged.merge).toEqual({ count: 2, merged: [1, 2], problems: [] });
-    expect(mergeResults([shard(1, 2, [a, b]), shard(2, 2, [d])]).verdict.status).toBe('warn');
+    expect(mergeResults([shard(1, 2, [a, b], [a, b], 3), shard(2, 2, [d], [d], 3)]).verdict.status).toBe(
+      'warn',
+    );
   });
 
   it('makes a missing shard an error, said first, and never claims every page is within budget', () => {
-    const merged = mergeResults([shard(1, 3, [a]), shard(3, 3, [d])]);
+    const merged = mergeResults([shard(1, 3, [a], [a], 3), shard(3, 3, [d], [d], 3)]);
     expect(merged.verdict.status).toBe('error');
     expect(merged.merge?.problems).toEqual([
       'shard 2 of 3 is missing (its job failed or uploaded no results)',
@@ -74,6 +82,15 @@ describe('mergeResults', () => {
     expect(mergeResults([shard(1, 2, [a, b])], 3).merge?.problems).toContain(
       'shard-1/results.json is shard 1 of 2, not of 3',
     );
+  });
+
+  it('makes shards that disagree on the split, or do not cover it, an error', () => {
+    expect(mergeResults([shard(1, 2, [a, b]), shard(2, 2, [c], [c], 3)]).merge?.problems).toEqual([
+      'the shards disagree on the split (4 vs 3 pages in all): did their jobs get different inputs?',
+    ]);
+    expect(mergeResults([shard(1, 2, [a, b]), shard(2, 2, [c])]).merge?.problems).toEqual([
+      "the shards were assigned 3 of the split's 4 pages",
+    ]);
   });
 
   it('refuses the same URL in two shards, and nothing to merge', () => {

@@ -296,6 +296,7 @@ describe('runAction: plan, shards and merge (a fake runner and artifact store, n
       count: 2,
       device: 'mobile',
       urls: results.urls.map((u) => u.url),
+      total: 4,
     });
     expect(store.uploaded).toEqual(['vitals-gate-results-2-of-2']);
     expect(calls.outputs.result).toBe('fail');
@@ -309,7 +310,7 @@ describe('runAction: plan, shards and merge (a fake runner and artifact store, n
       );
       return JSON.stringify({
         ...gateResults(pages),
-        shard: { index, count: 3, device: 'mobile', urls: pages.map((p) => p.url) },
+        shard: { index, count: 3, device: 'mobile', urls: pages.map((p) => p.url), total: 4 },
       });
     };
     const stored = {

@@ -56,7 +56,13 @@ describe('selectShard', () => {
     const all = [1, 2, 3].map((index) => selectShard(settings, defaultBudgets(), { index, count: 3 }));
     expect(all.flatMap((part) => part.settings.urls).sort()).toEqual([...urls].sort());
     expect(all.map((part) => part.settings.urls.length)).toEqual([4, 4, 4]);
-    expect(all[1]?.shard).toEqual({ index: 2, count: 3, device: 'mobile', urls: all[1]?.settings.urls });
+    expect(all[1]?.shard).toEqual({
+      index: 2,
+      count: 3,
+      device: 'mobile',
+      urls: all[1]?.settings.urls,
+      total: 12,
+    });
   });
 
   it('refuses a plan with two devices without a shard', () => {
