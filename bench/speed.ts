@@ -236,12 +236,12 @@ async function main() {
   const part = (pick: (r: RunMeasurement) => number) => median(timed.map(pick)).toFixed(0);
   console.log(`\nvitals-gate per run (median of ${timed.length} runs, ms):`);
   console.log(
-    '| wall | context | navigation | waits | of which quiet | interactions | collection | overhead |',
+    '| wall | context | navigation | waits | of which quiet | interactions | collection | of which closing + next page | overhead |',
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   // Overhead: everything but the page's own time (load, late work, interactions) = context + quiet + collection.
   console.log(
-    `| ${part((r) => r.wallMs)} | ${part((r) => r.timings?.context ?? 0)} | ${part((r) => r.timings?.navigation ?? 0)} | ${part((r) => r.timings?.waits ?? 0)} | ${part((r) => r.timings?.quiet ?? 0)} | ${part((r) => r.timings?.interactions ?? 0)} | ${part((r) => r.timings?.collection ?? 0)} | ${part((r) => (r.timings ? r.timings.context + r.timings.quiet + r.timings.collection : 0))} |`,
+    `| ${part((r) => r.wallMs)} | ${part((r) => r.timings?.context ?? 0)} | ${part((r) => r.timings?.navigation ?? 0)} | ${part((r) => r.timings?.waits ?? 0)} | ${part((r) => r.timings?.quiet ?? 0)} | ${part((r) => r.timings?.interactions ?? 0)} | ${part((r) => r.timings?.collection ?? 0)} | ${part((r) => r.timings?.closing ?? 0)} | ${part((r) => (r.timings ? r.timings.context + r.timings.quiet + r.timings.collection : 0))} |`,
   );
   const runWall = timed.reduce((sum, r) => sum + r.wallMs, 0) / PAIRS;
   console.log(

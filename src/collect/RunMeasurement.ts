@@ -81,6 +81,8 @@ export interface RunTimings {
   quiet: number;
   interactions: number;
   collection: number;
+  /** Of `collection`, closing the run's context while the next run's page opens and is set up. */
+  closing: number;
 }
 
 /**

@@ -250,6 +250,7 @@ async function measureOnce(
     quiet: 0,
     interactions: 0,
     collection: 0,
+    closing: 0,
   };
   let lapStart = started;
   const lap = () => {
@@ -363,8 +364,10 @@ async function measureOnce(
     // Closing may use what is left of the run's time, and at least a second more (a page the deadline
     // stopped); a context Chrome cannot close by then is left to close in the background.
     const closeBy = Math.max(deadline, Date.now() + CLOSE_GRACE_MS);
-    await withDeadline(pages.release(page), closeBy, 'closing the page').catch(() => undefined);
     timings.collection += lap();
+    await withDeadline(pages.release(page), closeBy, 'closing the page').catch(() => undefined);
+    timings.closing = lap();
+    timings.collection += timings.closing;
   }
   base.wallMs = Date.now() - started;
   base.timings = timings;
