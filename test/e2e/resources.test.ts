@@ -44,12 +44,11 @@ function settings(urls: string, baseUrl: string, outputDir: string, baselineUrl?
     urls,
     'base-url': baseUrl,
     runs: '1',
-    'max-runs': '1',
     device: 'desktop',
     throttling: 'none',
     lighthouse: 'false',
     'output-dir': outputDir,
-    ...(baselineUrl ? { 'baseline-url': baselineUrl } : {}),
+    ...(baselineUrl ? { 'baseline-url': baselineUrl, 'max-runs': '1' } : {}),
   };
   return parseSettings((name) => inputs[name]);
 }
