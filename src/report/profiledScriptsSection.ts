@@ -33,11 +33,11 @@ export function thirdPartyBudgetLine(result: UrlResult): string[] {
 export function profiledScriptsSection(result: UrlResult): string[] {
   const failed = result.interactionProfile?.error;
   if (failed) return [`The interaction profile (CPU profiler run) failed: ${untrustedText(failed)}.`, ''];
-  const profiled = result.aggregate.profiledScripts;
-  if (!profiled) return [];
-  const { slowest } = profiled;
+  // A results file from another workflow (comment-only mode) may lack any part of it.
+  const slowest = result.aggregate.profiledScripts?.slowest;
+  if (!slowest) return [];
   const total = slowest.firstPartyMs + slowest.thirdPartyMs + slowest.unknownMs;
-  const rows = slowest.scripts
+  const rows = (slowest.scripts ?? [])
     .slice(0, 5)
     .map((script) => [
       untrustedCode(script.source),
