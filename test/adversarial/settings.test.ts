@@ -29,7 +29,11 @@ const REFUSED: [string, string[], string[]][] = [
   ['runs is 0', ['--runs', '0'], ["Invalid input 'runs': '0'"]],
   ['runs is 51', ['--runs', '51'], ["Invalid input 'runs': '51'"]],
   ['runs is negative', ['--runs=-1'], ["Invalid input 'runs': '-1'"]],
-  ['a negative value after a space (read as a flag)', ['--runs', '-1'], ["Option '--runs' argument is ambiguous", "Run 'vitals-gate --help' for the flags."]],
+  [
+    'a negative value after a space (read as a flag)',
+    ['--runs', '-1'],
+    ["Option '--runs' argument is ambiguous", "Run 'vitals-gate --help' for the flags."],
+  ],
   ['runs is fractional', ['--runs', '1.5'], ["Invalid input 'runs': '1.5'"]],
   [
     'timeout is 0',
