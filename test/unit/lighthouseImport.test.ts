@@ -141,12 +141,13 @@ describe('importing an LHCI configuration', () => {
     expect(budgets.budgets).toEqual([
       {
         path: '/**',
-        metrics: { FCP: { max: 2000 }, LCP: { warn: 4000 } },
+        // CLS and TTFB from the preset (LHCI's default minScore 0.9 through Lighthouse's curves).
+        metrics: { FCP: { max: 2000 }, LCP: { warn: 4000 }, CLS: { warn: 0.1 }, TTFB: { warn: 600 } },
         resources: { total: { max: 2667 } },
       },
     ]);
     expect(budgets.warnings).toEqual([
-      "lighthouserc.yaml: ci.assert.preset: of 'lighthouse:recommended' only its Lighthouse-metric assertions are mapped (first-contentful-paint, total-byte-weight); its audit-score assertions (accessibility, SEO, best practices, diagnostics) are not run by vitals-gate",
+      "lighthouserc.yaml: ci.assert.preset: of 'lighthouse:recommended' only its Lighthouse-metric assertions are mapped (first-contentful-paint, largest-contentful-paint, cumulative-layout-shift, server-response-time, total-byte-weight); its audit-score assertions (accessibility, SEO, best practices, diagnostics) are not run by vitals-gate",
       `lighthouserc.yaml: ci.assert.assertions["largest-contentful-paint"]: minScore 0.5 mapped to LCP ≤ 4000 ms (Lighthouse's mobile scoring curve)`,
     ]);
   });

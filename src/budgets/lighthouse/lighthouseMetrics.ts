@@ -63,10 +63,12 @@ function score(value: number, curve: { p10: number; median: number }): number {
 
 /**
  * The largest value that still scores `minScore` on Lighthouse's mobile curve of an audit (`minScore: 0.9`
- * on largest-contentful-paint → 2,500 ms), rounded (ms: whole, CLS: 3 decimals, bytes: whole KiB);
+ * on largest-contentful-paint → 2,500 ms; server-response-time passes below 600 ms), rounded (ms: whole, CLS: 3 decimals, bytes: whole KiB);
  * undefined for audits without a known curve or a score of 0 or 1.
  */
 export function valueForScore(auditId: string, minScore: number): number | undefined {
+  // server-response-time scores 1 below 600 ms and 0 above: any minScore asks for 600 ms.
+  if (auditId === 'server-response-time' && minScore > 0) return 600;
   const curve = MOBILE_CURVES[auditId];
   if (!curve || minScore <= 0 || minScore >= 1) return undefined;
   let low = 0;
