@@ -17,10 +17,10 @@ export interface UrlBoundInput {
 /**
  * The longest one URL can take, whatever the page does: each load ends by its timeout (a second LCP load
  * included) and may then take `CLOSE_GRACE_MS` to close; Lighthouse ends by its own bound (timeout +
- * `LIGHTHOUSE_MARGIN_MS`); plus a fixed margin. README's "What the gate does when…" states it.
+ * `LIGHTHOUSE_MARGIN_MS`, then the same grace to close); plus a fixed margin. README's "What the gate does when…" states it.
  */
 export function urlBoundMs(input: UrlBoundInput): number {
   const loads = (input.maxRuns !== undefined ? 2 * input.maxRuns : input.runs) + (input.profiled ? 1 : 0);
-  const lighthouse = input.lighthouse ? input.timeoutMs + LIGHTHOUSE_MARGIN_MS : 0;
+  const lighthouse = input.lighthouse ? input.timeoutMs + LIGHTHOUSE_MARGIN_MS + CLOSE_GRACE_MS : 0;
   return loads * (input.timeoutMs + CLOSE_GRACE_MS) + lighthouse + URL_MARGIN_MS;
 }

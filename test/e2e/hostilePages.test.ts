@@ -200,9 +200,9 @@ describe('the gate on hostile pages', () => {
 });
 
 describe('the bound per URL', () => {
-  const bound = urlBoundMs({ runs: 2, timeoutMs: TIMEOUT_MS, lighthouse: true });
+  const bound = urlBoundMs({ runs: 1, timeoutMs: TIMEOUT_MS, lighthouse: true });
   it(
-    `holds on a page that freezes after load: 2 runs and Lighthouse in ${bound / 1000} s at most (2 × (timeout + 1 s) + timeout + 30 s + 10 s), the runs kept`,
+    `holds on a page that freezes after load: a run and Lighthouse in ${bound / 1000} s at most (timeout + 1 s, timeout + 30 s + 1 s, 10 s), the run kept`,
     async () => {
       const progress: string[] = [];
       const log = streamLogger({
@@ -213,7 +213,7 @@ describe('the bound per URL', () => {
           ({
             urls: '/freeze-after-load',
             'base-url': site.origin,
-            runs: '2',
+            runs: '1',
             device: 'desktop',
             throttling: 'none',
             lighthouse: 'true',
@@ -224,11 +224,11 @@ describe('the bound per URL', () => {
       );
       const outcome = await runGate(settings, nodeGateDeps(log));
       const [page] = outcome.results.urls;
-      expect(page?.runs.map((run) => run.failure?.kind)).toEqual(['frozen', 'frozen']);
+      expect(page?.runs.map((run) => run.failure?.kind)).toEqual(['frozen']);
       expect(page?.lighthouse?.error).toBe("did not finish within 35 s (the page's timeout + 30 s); stopped");
       expect(page?.verdict.status).toBe('fail');
       const written = JSON.parse(await readFile(join(outputDir, 'results.json'), 'utf8'));
-      expect(written.urls[0].runs[1].error).toMatch(/main thread was blocked/);
+      expect(written.urls[0].runs[0].error).toMatch(/main thread was blocked/);
     },
     bound,
   );
