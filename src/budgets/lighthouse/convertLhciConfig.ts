@@ -5,7 +5,7 @@ import { describeValue, type ImportedBudgets, isRecord, jsonPath } from './Impor
 import { MAPPED_METRICS, UNMAPPED_METRICS, valueForScore } from './lighthouseMetrics.js';
 import { urlPatternToPath } from './lighthousePaths.js';
 
-/** LHCI 0.14's presets (`all`, `recommended` = all with the flaky metrics at warn, `no-pwa` = recommended):
+/** LHCI's presets as on its main branch in 2024 (`all`, `recommended` = all with the flaky metrics at warn, `no-pwa` = recommended):
  * their assertions on Lighthouse metrics; the rest assert audits vitals-gate does not run. */
 const RECOMMENDED: Record<string, unknown> = {
   'first-contentful-paint': ['warn', {}],
