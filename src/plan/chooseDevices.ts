@@ -27,7 +27,7 @@ export function chooseDevices(formFactors: FormFactors | undefined, configured: 
     .map((device) => ({
       device,
       share: shares[device],
-      reason: `${percent(shares[device])} of page views (CrUX form factors${device === 'mobile' ? ', phone and tablet' : ''})`,
+      reason: `${percent(shares[device])} of page views${device === 'mobile' ? ', phones and tablets' : ''} (CrUX form factors)`,
     }));
   if (chosen.length) return chosen;
   return [{ device: configured, reason: 'the configured device (no class carries 20 % of page views)' }];

@@ -5,12 +5,12 @@ const percent = (share: number) => `${Math.round(share * 100)} %`;
 
 /** Why these pages and devices: the plan's pages with the traffic and field p75 that chose them. */
 export function planSection(plan: Omit<Plan, 'field'>, { folded = false } = {}): string[] {
-  const devices = plan.devices.map((entry) => `${entry.device} (${untrustedText(entry.reason)})`).join(', ');
+  const devices = plan.devices.map((entry) => `${entry.device}: ${untrustedText(entry.reason)}`).join('; ');
   const rows = plan.pages.map(
     (page) =>
       `| ${untrustedCode(page.path)} | ${page.share !== undefined ? percent(page.share) : '–'} | ${untrustedText(page.reason).replaceAll('|', '\\|')} |`,
   );
-  const intro = `Chosen from production data (${untrustedText(plan.source)}) on ${plan.createdAt.slice(0, 10)}: ${plan.pages.length} page${plan.pages.length === 1 ? '' : 's'} on ${devices}; ${plan.shards} shard${plan.shards === 1 ? '' : 's'}.`;
+  const intro = `Chosen from production data (${untrustedText(plan.source)}) on ${plan.createdAt.slice(0, 10)}: ${plan.pages.length} page${plan.pages.length === 1 ? '' : 's'}, ${plan.shards} shard${plan.shards === 1 ? '' : 's'}. Devices — ${devices}.`;
   const table = ['| Page | Page views | Why |', '| --- | --: | --- |', ...rows];
   const skipped = plan.skipped.length
     ? [

@@ -99,4 +99,16 @@ describe('mergeResults', () => {
     );
     expect(() => mergeResults([])).toThrow('No shard results to merge');
   });
+
+  it('keeps one URL measured on two devices twice, each labelled with its device', () => {
+    const mobile = shard(1, 2, [a], [a], 2);
+    const desktop = shard(2, 2, [a], [a], 2);
+    if (desktop.results?.shard) desktop.results.shard.device = 'desktop';
+    const merged = mergeResults([mobile, desktop]);
+    expect(merged.urls.map((u) => [u.url, u.device])).toEqual([
+      [a.url, 'mobile'],
+      [a.url, 'desktop'],
+    ]);
+    expect(renderReport(merged)).toContain('### ✅ `/a` (desktop)');
+  });
 });

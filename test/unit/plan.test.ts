@@ -4,6 +4,7 @@ import { buildPlan, type PlanInput } from '../../src/plan/buildPlan.js';
 import { chooseDevices } from '../../src/plan/chooseDevices.js';
 import { parsePlan } from '../../src/plan/readPlanFile.js';
 import { scorePage, severity } from '../../src/plan/scorePage.js';
+import { planSection } from '../../src/report/planSection.js';
 
 const now = new Date('2026-12-01T00:00:00Z');
 
@@ -69,7 +70,7 @@ describe('chooseDevices', () => {
     expect(only).toEqual({
       device: 'mobile',
       share: 0.85,
-      reason: '85 % of page views (CrUX form factors, phone and tablet)',
+      reason: '85 % of page views, phones and tablets (CrUX form factors)',
     });
   });
 
@@ -148,5 +149,20 @@ describe('buildPlan', () => {
     expect(() =>
       parsePlan(JSON.stringify({ ...plan, pages: [{ path: 'no-slash' }] }), 'plan.json', now),
     ).toThrow(/Plan file 'plan.json' is invalid \(see plan.schema.json\):\n {2}- .*pages\[0\]/);
+  });
+
+  it('is shown in the report: why each page, on which devices, what was left out', () => {
+    const { field: _field, ...plan } = buildPlan(
+      input({ devices: chooseDevices({ phone: 0.7, desktop: 0.3 }, 'mobile'), filters: { top: 2 } }),
+    );
+    const markdown = planSection(plan).join('\n');
+    expect(markdown).toMatchSnapshot();
+    expect(markdown).toContain(
+      '| `/product/1` | 60 % | measured because its route /product/\\* (3 pages) carries 60 % of page views and its p75 LCP is 3.1 s |',
+    );
+    expect(markdown).toContain(
+      '2 pages, 2 shards. Devices — mobile: 70 % of page views, phones and tablets (CrUX form factors); desktop: 30 % of page views (CrUX form factors).',
+    );
+    expect(markdown).toContain('Left out: `/` (score 0.072, below the top 2).');
   });
 });
