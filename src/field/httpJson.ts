@@ -38,7 +38,17 @@ export async function httpJson(
         : describeError((error as { cause?: unknown }).cause ?? error);
     throw new FieldError(`${what}: ${reason}`);
   }
-  const text = await response.text();
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    // The connection broke (or the timeout struck) while the body was arriving: say so and by whom.
+    const reason =
+      error instanceof Error && error.name === 'TimeoutError'
+        ? `no complete answer within ${timeoutMs / 1000} s`
+        : `the answer (HTTP ${response.status}) was cut off: ${describeError((error as { cause?: unknown }).cause ?? error)}`;
+    throw new FieldError(`${what}: ${reason}`);
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);
