@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Browser, CDPSession, Page, Protocol } from 'puppeteer-core';
 import { describeError } from '../errors/UserError.js';
 import type { InteractionProfile, ProfiledInteraction, ScriptSelfTime } from './InteractionProfile.js';
@@ -52,7 +53,6 @@ interface EventEntry {
   duration: number;
 }
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 function readEntries(raw: unknown): EventEntry[] {

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { CDPSession } from 'puppeteer-core';
 import { SETTLE_PROBE, type SettleState } from './settleScript.js';
 import type { RequestWatch } from './watchRequests.js';
@@ -22,8 +23,6 @@ export interface SettleOutcome {
 export const DEFAULT_QUIET_MS = 300;
 const DEFAULT_TIMER_HORIZON_MS = 5000;
 const POLL_MS = 40;
-
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function readState(cdp: CDPSession): Promise<SettleState | undefined> {
   const answer = await cdp

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectFieldData } from '../../src/field/collectFieldData.js';
 
@@ -141,14 +142,14 @@ beforeAll(async () => {
       () => false,
     );
     if (ready) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
   }
   throw new Error(`Prometheus did not become ready:\n${log.slice(-2000)}`);
 });
 
 afterAll(async () => {
   prometheus?.kill('SIGTERM');
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await sleep(300);
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Measurer } from '../../src/collect/Measurer.js';
 import type { RunMeasurement } from '../../src/collect/RunMeasurement.js';
@@ -12,7 +13,6 @@ import { launchDesktopChrome } from '../helpers/chrome.js';
 // are known. About 30 s in all.
 
 const hero = heroImage();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Inserts the hero image (the page's LCP once painted) from page code; `delay` is the server's delay. */
 const insertImage = (tag: string, delay = 0) =>

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { heroImage } from '../../src/demo/heroImage.js';
 
 /**
@@ -21,8 +22,6 @@ export interface GroundTruthSite {
   origin: string;
   close(): Promise<void>;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function ms(value: string | null, fallback: number): number {
   const parsed = Number(value);

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A free loopback port. */
 export async function freePort(): Promise<number> {
@@ -58,7 +59,7 @@ export async function startPrometheus(openMetrics: string): Promise<RunningProme
   });
   const stop = async () => {
     child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await sleep(300);
     await rm(dir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 30_000;
@@ -68,7 +69,7 @@ export async function startPrometheus(openMetrics: string): Promise<RunningProme
       () => false,
     );
     if (ready) return { baseUrl, stop };
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
   }
   await stop();
   throw new Error(`Prometheus did not become ready:\n${log.slice(-2000)}`);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { CancelledError, DeadlineError, withDeadline } from '../../src/collect/withDeadline.js';
 
@@ -21,10 +22,7 @@ describe('withDeadline', () => {
     const cancelled = withDeadline(never, Number.POSITIVE_INFINITY, 'waiting', controller.signal);
     controller.abort('SIGTERM');
     await expect(cancelled).rejects.toBeInstanceOf(CancelledError);
-    const raced = await Promise.race([
-      waiting.then(() => 'settled'),
-      new Promise((r) => setTimeout(r, 30, 'pending')),
-    ]);
+    const raced = await Promise.race([waiting.then(() => 'settled'), sleep(30, 'pending')]);
     expect(raced).toBe('pending'); // an infinite deadline never fires by itself
     const aborted = new AbortController();
     aborted.abort();
