@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Measurer } from '../../src/collect/Measurer.js';
 import type { GateDeps } from '../../src/gate/runGate.js';
 import { runGate } from '../../src/gate/runGate.js';
+import { urlBoundMs } from '../../src/gate/urlBoundMs.js';
 import type { Logger } from '../../src/log/Logger.js';
 import { run, SETTINGS } from '../helpers/fixtures.js';
 
@@ -236,5 +237,52 @@ describe('runGate', () => {
     );
     expect(profiled).toEqual([]);
     expect(off.results.urls[1]?.interactionProfile).toBeUndefined();
+  });
+});
+
+describe('runGate cancelled (an AbortSignal: the CLI and the action abort it on SIGINT/SIGTERM)', () => {
+  it('stops between runs and writes what was measured, marked cancelled, with no verdict', async () => {
+    const files = new Map<string, string>();
+    const controller = new AbortController();
+    const measurer = fakeMeasurer({});
+    let runs = 0;
+    const measure = measurer.measure;
+    measurer.measure = async (url, index, plan) => {
+      if (++runs === 2) controller.abort('SIGTERM');
+      return measure(url, index, plan);
+    };
+    const { deps } = memoryDeps(measurer, files);
+    const outcome = await runGate({ ...SETTINGS, lighthouse: true }, deps, { signal: controller.signal });
+    expect(runs).toBe(2);
+    expect(outcome.results.verdict.status).toBe('cancelled');
+    expect(outcome.results.cancelled).toEqual({ reason: 'SIGTERM', measured: '2 runs of 1 of 2 pages' });
+    expect(outcome.results.urls[0]?.lighthouse).toBeUndefined(); // not started on the way out
+    expect(JSON.parse(files.get('out/results.json') ?? '{}').verdict.status).toBe('cancelled');
+    expect(files.get('out/report.md')?.split('\n')[0]).toBe('## ⏹️ vitals-gate: cancelled (no verdict)');
+  });
+
+  it('gives up waiting for the preview at once, before starting Chrome', async () => {
+    const files = new Map<string, string>();
+    const controller = new AbortController();
+    const { deps, launched } = memoryDeps(fakeMeasurer({}), files);
+    deps.probe = async () => ({ status: 503 });
+    deps.sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+    setTimeout(() => controller.abort('SIGINT'), 50);
+    const outcome = await runGate({ ...SETTINGS, waitTimeoutMs: 300_000 }, deps, {
+      signal: controller.signal,
+    });
+    expect(launched).toEqual([]);
+    expect(outcome.results.cancelled).toEqual({ reason: 'SIGINT', measured: '0 runs of 0 of 2 pages' });
+    expect(files.has('out/results.json')).toBe(true);
+  }, 5000);
+});
+
+describe('urlBoundMs', () => {
+  it.each([
+    [{ runs: 5, timeoutMs: 15_000, lighthouse: false }, 5 * 16_000 + 10_000],
+    [{ runs: 1, timeoutMs: 10_000, lighthouse: true }, 11_000 + 41_000 + 10_000],
+    [{ runs: 3, maxRuns: 6, timeoutMs: 30_000, lighthouse: false, profiled: true }, 13 * 31_000 + 10_000],
+  ])('%j → %i ms', (input, expected) => {
+    expect(urlBoundMs(input)).toBe(expected);
   });
 });
