@@ -63,7 +63,8 @@ const lcpSubpart =
  * The mobile model (docs/profiles.md): a document's TTFB is L + its server delay, within 10 %; an image's
  * load duration is its server delay + its transfer at the profile's throughput, within max(50 ms, 10 %), and
  * the latency L is in its load delay (the request is held before Chrome sends it), after the HTML was parsed
- * at 4× slowdown (up to 250 ms); a render-blocking stylesheet adds L + its delay to element render delay.
+ * at 4× slowdown (up to 250 ms); a render-blocking stylesheet adds L + its delay to element render delay,
+ * within 10 %.
  */
 export const ACCURACY_SCENARIOS: readonly AccuracyScenario[] = [
   {
@@ -125,7 +126,9 @@ export const ACCURACY_SCENARIOS: readonly AccuracyScenario[] = [
     basePath: '/page?lcp=text&server=0',
     figure: 'LCP elementRenderDelay change',
     read: lcpSubpart('elementRenderDelay'),
-    expected: (p) => (p === 'desktop' ? near(500) : atLeast(L + 500, (L + 500) * 0.1)),
+    // The stylesheet's wait overlaps the plain page's own parse and paint, so the change can fall short of
+    // L + 500 as well as exceed it.
+    expected: (p) => (p === 'desktop' ? near(500) : { low: (L + 500) * 0.9, high: (L + 500) * 1.1 }),
   },
   ...[100, 400, 1500].map(
     (at): AccuracyScenario => ({
