@@ -19,10 +19,14 @@ import { type GroundTruthSite, startGroundTruthSite } from '../helpers/groundTru
 //
 // The bench judges medians against the targets. A shared CI machine only ever adds time, so this test,
 // which must hold under load, bounds every run from below by the model (latency and injected delays
-// cannot be skipped) and the fastest run from above (model + ALLOWANCE ms; mobile: the 4x CPU slowdown
-// multiplies scheduling delays); a change between two pages is the difference of the fastest runs.
-// On 2 cores at load average 14-19 medians strayed by up to +250 ms (mobile), the fastest runs did not.
-const ALLOWANCE: Record<AccuracyProfile, number> = { desktop: 25, mobile: 100 };
+// cannot be skipped) and the fastest run from above, by the model plus UPPER ms; a change between two
+// pages is the difference of the fastest runs, within the model's range widened by CHANGE ms below and
+// UPPER ms above. On 2 cores at load average 13-18 with one extra busy thread per core the fastest desktop
+// TTFB with no server delay was 63 ms and a mobile stylesheet change 1290 ms (model 1169): UPPER covers that.
+// The bounds still tell the fixed from the broken: mobile TTFB ≥ L (it was ~5-70 ms), mobile text render
+// delay ≤ 400 ms (it held L = 562 ms), +120 ms of server delay moves LCP by ≥ 5 ms (it moved −12 ms).
+const UPPER: Record<AccuracyProfile, number> = { desktop: 75, mobile: 250 };
+const CHANGE: Record<AccuracyProfile, number> = { desktop: 25, mobile: 100 };
 
 const isCls = (scenario: AccuracyScenario) => scenario.figure === 'CLS';
 const inE2e = (scenario: AccuracyScenario, profile: AccuracyProfile) => {
@@ -79,15 +83,14 @@ describe.each<AccuracyProfile>(['desktop', 'mobile'])('ground truth, %s profile'
       for (const value of values) expect(value).toBeLessThanOrEqual(expected.high);
       return;
     }
-    const slack = ALLOWANCE[profile];
     if (scenario.basePath) {
       const change = Math.min(...values) - Math.min(...figures(scenario, result.baseRuns));
-      expect(change).toBeGreaterThanOrEqual(expected.low - slack);
-      expect(change).toBeLessThanOrEqual(expected.high + slack);
+      expect(change).toBeGreaterThanOrEqual(expected.low - CHANGE[profile]);
+      expect(change).toBeLessThanOrEqual(expected.high + UPPER[profile]);
       return;
     }
     for (const value of values) expect(value).toBeGreaterThanOrEqual(expected.low);
-    expect(Math.min(...values)).toBeLessThanOrEqual(expected.high + slack);
+    expect(Math.min(...values)).toBeLessThanOrEqual(expected.high + UPPER[profile]);
   });
 
   it('names the shifted block as the largest shift target, early or late', () => {
