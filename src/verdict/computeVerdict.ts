@@ -4,7 +4,8 @@ import type { Comparison } from '../compare/compareRuns.js';
 import type { FieldMatch } from '../field/FieldData.js';
 import { METRIC_NAMES } from '../metrics/metricDefinitions.js';
 import { checkThreshold } from './checkThreshold.js';
-import { resourceChecks, scoreCheck } from './resourceChecks.js';
+import { resourceChecks } from './resourceChecks.js';
+import { scoreCheck } from './scoreCheck.js';
 import { thirdPartyScriptTime } from './thirdPartyScriptTime.js';
 import type { BudgetCheck, CheckPart, GateVerdict, Status, UrlVerdict } from './Verdict.js';
 

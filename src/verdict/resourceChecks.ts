@@ -2,7 +2,7 @@ import type { ResourcesAggregate } from '../aggregate/summarizeResources.js';
 import type { ResolvedBudget } from '../budgets/Budgets.js';
 import { RESOURCE_CATEGORIES } from '../budgets/Budgets.js';
 import { checkThreshold } from './checkThreshold.js';
-import type { ResourceCheck, ScoreCheck } from './Verdict.js';
+import type { ResourceCheck } from './Verdict.js';
 
 const KiB = 1024;
 
@@ -44,19 +44,4 @@ export function resourceChecks(
     }
   }
   return checks;
-}
-
-/** Checks the Lighthouse performance score (0-100): below `min` fails, below `warn` warns; not measured without a score. */
-export function scoreCheck(score: number | undefined, budget: ResolvedBudget): ScoreCheck | undefined {
-  const limits = budget.performanceScore;
-  if (!limits) return undefined;
-  const status =
-    score === undefined
-      ? 'not-measured'
-      : limits.min !== undefined && score < limits.min
-        ? 'fail'
-        : limits.warn !== undefined && score < limits.warn
-          ? 'warn'
-          : 'pass';
-  return { value: score, limits, status };
 }

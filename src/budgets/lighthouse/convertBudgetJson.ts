@@ -1,6 +1,7 @@
 import type { BudgetEntry, MetricBudget, ResourceCategory } from '../Budgets.js';
 import { RESOURCE_CATEGORIES } from '../Budgets.js';
-import { describeValue, type ImportedBudgets, isRecord, jsonPath } from './ImportedBudgets.js';
+import type { ImportedBudgets } from './ImportedBudgets.js';
+import { describeValue, isRecord, jsonPath } from './jsonPath.js';
 import { BUDGET_JSON_METRICS, MAPPED_METRICS, UNMAPPED_METRICS } from './lighthouseMetrics.js';
 import { budgetPathProblem, budgetPathToPattern } from './lighthousePaths.js';
 

@@ -1,7 +1,8 @@
 import type { MetricName } from '../../metrics/metricDefinitions.js';
 import type { BudgetEntry, MetricBudget, ResourceBudget, ResourceCategory } from '../Budgets.js';
 import { RESOURCE_CATEGORIES } from '../Budgets.js';
-import { describeValue, type ImportedBudgets, isRecord, jsonPath } from './ImportedBudgets.js';
+import type { ImportedBudgets } from './ImportedBudgets.js';
+import { describeValue, isRecord, jsonPath } from './jsonPath.js';
 import { MAPPED_METRICS, UNMAPPED_METRICS, valueForScore } from './lighthouseMetrics.js';
 import { urlPatternToPath } from './lighthousePaths.js';
 

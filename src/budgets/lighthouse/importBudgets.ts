@@ -3,7 +3,7 @@ import type { BudgetsFile } from '../Budgets.js';
 import { convertBudgetJson } from './convertBudgetJson.js';
 import { convertLhciConfig } from './convertLhciConfig.js';
 import type { ImportedBudgets } from './ImportedBudgets.js';
-import { isRecord } from './ImportedBudgets.js';
+import { isRecord } from './jsonPath.js';
 import { parseConfigText } from './parseConfigText.js';
 
 /** Reads a file that the budgets input names (or a budgetsFile it refers to). */
