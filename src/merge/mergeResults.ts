@@ -72,6 +72,11 @@ export function mergeResults(parts: readonly ShardPart[], expectedCount?: number
     }
     const { results } = part;
     const shard = results.shard as NonNullable<GateResults['shard']>;
+    if (results.cancelled) {
+      problems.push(
+        `shard ${index} of ${count} was cancelled (${results.cancelled.reason}) after ${results.cancelled.measured}`,
+      );
+    }
     for (const result of results.urls) {
       const key = `${shard.device} ${result.url}`;
       const other = seen.get(key);
@@ -112,7 +117,7 @@ export function mergeResults(parts: readonly ShardPart[], expectedCount?: number
   }
   const verdict = computeVerdict(urls.map((url) => url.verdict));
   const all = [...byIndex.values()].map((part) => part.results);
-  const { shard: _shard, ...base } = first;
+  const { shard: _shard, cancelled: _cancelled, ...base } = first;
   return {
     ...base,
     startedAt: all.map((r) => r.startedAt).sort()[0] ?? first.startedAt,

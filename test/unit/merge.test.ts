@@ -111,4 +111,16 @@ describe('mergeResults', () => {
     ]);
     expect(renderReport(merged)).toContain('### ✅ `/a` (desktop)');
   });
+
+  it('makes a cancelled shard an error', () => {
+    const cancelled = shard(2, 2, [c], [c, d]);
+    if (cancelled.results)
+      cancelled.results.cancelled = { reason: 'SIGTERM', measured: '1 run of 1 of 2 pages' };
+    const merged = mergeResults([shard(1, 2, [a, b]), cancelled]);
+    expect(merged.verdict.status).toBe('error');
+    expect(merged.cancelled).toBeUndefined();
+    expect(merged.merge?.problems).toContain(
+      'shard 2 of 2 was cancelled (SIGTERM) after 1 run of 1 of 2 pages',
+    );
+  });
 });
