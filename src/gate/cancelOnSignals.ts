@@ -10,7 +10,7 @@ export const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
 export interface Cancellation {
   /** Aborts, with the signal's name as its reason, on the first SIGINT or SIGTERM. */
   signal: AbortSignal;
-  /** Removes the handlers (a second signal after the first already gets the default: the process ends). */
+  /** Removes the handlers; the first signal removes them too, so a second one ends the process. */
   dispose(): void;
 }
 
@@ -20,15 +20,16 @@ export interface Cancellation {
  */
 export function cancelOnSignals(source: SignalSource): Cancellation {
   const controller = new AbortController();
+  const dispose = () => {
+    for (const [name, handler] of handlers) source.off(name, handler);
+  };
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((name) => {
-    const handler = () => controller.abort(name);
+    const handler = () => {
+      dispose(); // a second signal of either kind (the runner's SIGTERM after its SIGINT) ends the process
+      controller.abort(name);
+    };
     source.once(name, handler);
     return [name, handler] as const;
   });
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      for (const [name, handler] of handlers) source.off(name, handler);
-    },
-  };
+  return { signal: controller.signal, dispose };
 }
