@@ -9,6 +9,7 @@ import { INP_SUBPARTS } from '../../src/metrics/metricDefinitions.js';
 import { renderReport } from '../../src/report/renderReport.js';
 import { launchDesktopChrome } from '../helpers/chrome.js';
 import { gateResults, urlResult } from '../helpers/fixtures.js';
+import { machineIsLoaded } from '../helpers/machineLoad.js';
 
 // Real Chrome, real clicks, against example pages whose handler work is injected and therefore known.
 let site: RunningSite;
@@ -39,6 +40,21 @@ async function measure(
 
 const tolerance = (expected: number) => Math.max(15, expected * 0.05);
 
+/**
+ * A handler's busy loop runs until `performance.now()` passes its end, so its measured time is never below
+ * the injected time (5 ms below for rounding of the timings), whatever the load. Load only ever adds: a
+ * renderer taken off the CPU as the loop's end passes resumes late, and its task with it. On a quiet machine
+ * that is within the tolerance; with more runnable threads than cores one such wait added up to 36 ms (200
+ * ms vendor loop measured 235.7, 100 ms handler 116.2, at load average 15-17 on 2 cores), so the upper
+ * bound then allows LOADED_OVERRUN_MS more.
+ */
+const LOADED_OVERRUN_MS = 50;
+function expectBusyTime(measured: number | undefined, injected: number): void {
+  expect(measured).toBeGreaterThanOrEqual(injected - 5);
+  const slack = tolerance(injected) + (machineIsLoaded() ? LOADED_OVERRUN_MS : 0);
+  expect(measured).toBeLessThanOrEqual(injected + slack);
+}
+
 describe('INP in real headless Chrome', () => {
   it.each([100, 300])(
     'median INP processing duration tracks a click handler busy for %i ms',
@@ -56,7 +72,7 @@ describe('INP in real headless Chrome', () => {
       }
       const median = summarize(runs.map((run) => run.inp?.attribution.subparts.processingDuration))
         ?.median as number;
-      expect(Math.abs(median - work)).toBeLessThanOrEqual(tolerance(work));
+      expectBusyTime(median, work);
     },
   );
 
@@ -75,11 +91,11 @@ describe('INP in real headless Chrome', () => {
     const own = aggregate.scripts.find((script) => script.source.startsWith(site.origin));
     expect(vendor?.party).toBe('third');
     expect(vendor?.source).toMatch(/^http:\/\/localhost:\d+\//);
-    expect(Math.abs((vendor?.medianMs ?? 0) - 200)).toBeLessThanOrEqual(tolerance(200));
+    expectBusyTime(vendor?.medianMs, 200);
     expect(vendor?.mainSubpart).toBe('processingDuration');
     expect(own?.party).toBe('first');
-    expect(Math.abs((own?.medianMs ?? 0) - 40)).toBeLessThanOrEqual(tolerance(40));
-    expect(Math.abs((aggregate.thirdPartyScripts?.median ?? 0) - 200)).toBeLessThanOrEqual(tolerance(200));
+    expectBusyTime(own?.medianMs, 40);
+    expectBusyTime(aggregate.thirdPartyScripts?.median, 200);
   });
 
   it('names the step and the page when a selector is missing, and keeps what the run measured', async () => {
