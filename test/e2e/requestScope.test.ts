@@ -16,7 +16,7 @@ let pageUrl: string;
 
 beforeAll(async () => {
   site = await startExampleSite();
-  pageUrl = `${site.origin}/?vendorPixel=1&vendorWork=20&imageDelay=0`;
+  pageUrl = `${site.origin}${PAGE_PATH}`;
   chrome = await launchDesktopChrome(
     {
       headers: { [SECRET_HEADER]: SECRET },
@@ -38,20 +38,23 @@ const carries = (request: ReceivedRequest) => ({
   anySecret: JSON.stringify(request.headers).includes('s3cret'),
 });
 
-function check(requests: ReceivedRequest[]) {
+const PAGE_PATH = '/?vendorPixel=1&vendorWork=20&imageDelay=0';
+
+/** Checks the requests of `loads` loads of the page (a run can load it twice: see the first test). */
+function check(requests: ReceivedRequest[], loads: number) {
   const own = requests.filter((request) => request.host.startsWith('127.0.0.1'));
   const third = requests.filter((request) => request.host.startsWith('localhost'));
-  // The page, its hero image and the redirecting URL on the preview's host.
+  const times = (paths: string[]) => Array.from({ length: loads }, () => paths).flat();
+  // Each load: the page, its hero image and the redirecting URL on the preview's host.
   expect(own.map((request) => request.path)).toEqual(
-    expect.arrayContaining(['/?vendorPixel=1&vendorWork=20&imageDelay=0', '/hero.png?delay=0', '/to-vendor']),
+    expect.arrayContaining(times([PAGE_PATH, '/hero.png?delay=0', '/to-vendor'])),
   );
   for (const request of own)
     expect(carries(request), request.path).toMatchObject({ header: true, cookie: true });
-  // Both third-party images arrived, neither with the header nor the cookie.
-  expect(third.map((request) => request.path).sort()).toEqual([
-    '/vendor/pixel.png?via=direct',
-    '/vendor/pixel.png?via=redirect',
-  ]);
+  // Each load: both third-party images, neither with the header nor the cookie.
+  expect(third.map((request) => request.path).sort()).toEqual(
+    times(['/vendor/pixel.png?via=direct', '/vendor/pixel.png?via=redirect']).sort(),
+  );
   for (const request of third) expect(carries(request).anySecret, request.path).toBe(false);
 }
 
@@ -61,12 +64,17 @@ describe('extra headers and cookies', () => {
     const run = await chrome.measure(pageUrl, 0);
     expect(run.error).toBeUndefined();
     const requests = site.received().slice(before);
-    check(requests);
+    // A run loads the page twice when Chrome's LCP record missed the loaded hero image (seen under load):
+    // the run then says so (remeasured), and each load makes the same requests.
+    const loads = requests.filter((request) => request.path === PAGE_PATH).length;
+    expect(loads).toBe(run.remeasured ? 2 : 1);
+    check(requests, loads);
     expect(requests.some((request) => request.path.startsWith('/vendor/consent-manager.js'))).toBe(false);
-    // The traceparent still goes on the document request only.
-    expect(requests.filter((request) => request.traceparent).map((request) => request.path)).toEqual([
-      '/?vendorPixel=1&vendorWork=20&imageDelay=0',
-    ]);
+    // The traceparent still goes on the document requests only, a new one per load.
+    const traced = requests.filter((request) => request.traceparent);
+    expect(traced.map((request) => request.path)).toEqual(Array(loads).fill(PAGE_PATH));
+    expect(new Set(traced.map((request) => request.traceparent)).size).toBe(loads);
+    expect(traced.at(-1)?.traceparent).toBe(run.traceparent);
   });
 
   it('go to the preview host only in the Lighthouse navigation, which blocks the same URLs', async () => {
@@ -74,7 +82,7 @@ describe('extra headers and cookies', () => {
     const { summary } = await chrome.lighthouse(pageUrl);
     expect(summary.error).toBeUndefined();
     const requests = site.received().slice(before);
-    check(requests);
+    check(requests, 1);
     expect(requests.some((request) => request.path.startsWith('/vendor/consent-manager.js'))).toBe(false);
   });
 });
