@@ -74,6 +74,27 @@ describe('the LCP retry', () => {
     expect(run.lcp?.attribution.target).toBe('#content>img.hero');
   });
 
+  it('makes every request of the page again on the second load, third-party images included', async () => {
+    // What a test counting a run's requests must allow for: with the retry, the server sees two loads.
+    const pixels = '/?imageDelay=0&vendorPixel=1';
+    const before = site.received().length;
+    const { run } = await measureRun(browser, `${site.origin}${pixels}`, 0, options([missed, 'real']));
+    expect(run.remeasured).toBeDefined();
+    expect(loads(before, pixels)).toBe(2);
+    const thirdParty = site
+      .received()
+      .slice(before)
+      .filter((request) => request.host.startsWith('localhost'))
+      .map((request) => request.path)
+      .sort();
+    expect(thirdParty).toEqual([
+      '/vendor/pixel.png?via=direct',
+      '/vendor/pixel.png?via=direct',
+      '/vendor/pixel.png?via=redirect',
+      '/vendor/pixel.png?via=redirect',
+    ]);
+  });
+
   it('keeps the measured LCP when it happens twice, and does not retry when told not to', async () => {
     const before = site.received().length;
     const twice = await measureRun(browser, `${site.origin}${path}`, 0, options([missed, missed]));
