@@ -32,8 +32,9 @@ line\`, d: -1.5e3, e: 0x10, f: .5, g: [true, false, null,], 'h-i': { 1: 'one' },
       }
       return 'no error';
     };
-    expect(message('module.exports = { a: `x${y}` };')).toBe(
-      "f.js at line 1, column 25: expected a string without substitutions ($ then {), found '${y}` };'",
+    const substitution = ['$', '{y}'].join(''); // a template substitution, written without one
+    expect(message(`module.exports = { a: \`x${substitution}\` };`)).toBe(
+      `f.js at line 1, column 25: expected a string without substitutions ($ then {), found '${substitution}\` };'`,
     );
     expect(message('module.exports = { a: process.env.X };')).toBe(
       "f.js at line 1, column 23: expected a plain value (object, array, string, number, true, false or null), found 'process.env.X };'",
