@@ -1,11 +1,6 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectFieldData } from '../../src/field/collectFieldData.js';
+import { freePort, type RunningPrometheus, startPrometheus } from '../helpers/prometheus.js';
 
 // A real Prometheus (Debian's package; .ci/run installs it) over data backfilled with promtool from a known
 // bucket distribution, on loopback. Histogram as in the RUM article: web_vitals_seconds{metric, page}.
@@ -89,68 +84,16 @@ function openMetrics(): string {
   return `${lines.join('\n')}\n# EOF\n`;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-let dir: string;
-let prometheus: ChildProcess | undefined;
+let prometheus: RunningPrometheus | undefined;
 let baseUrl: string;
-let log = '';
 
 beforeAll(async () => {
-  for (const binary of ['prometheus', 'promtool']) {
-    try {
-      execFileSync('which', [binary]);
-    } catch {
-      throw new Error(`${binary} not found: install Debian's prometheus package (.ci/run does)`);
-    }
-  }
-  dir = await mkdtemp(join(tmpdir(), 'vitals-gate-prometheus-'));
-  await writeFile(join(dir, 'data.om'), openMetrics());
-  await writeFile(join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 1h\nscrape_configs: []\n');
-  execFileSync(
-    'promtool',
-    ['tsdb', 'create-blocks-from', 'openmetrics', join(dir, 'data.om'), join(dir, 'tsdb')],
-    {
-      stdio: 'pipe',
-    },
-  );
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  prometheus = spawn(
-    'prometheus',
-    [
-      `--config.file=${join(dir, 'prometheus.yml')}`,
-      `--storage.tsdb.path=${join(dir, 'tsdb')}`,
-      '--storage.tsdb.retention.time=30d',
-      `--web.listen-address=127.0.0.1:${port}`,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  prometheus.stderr?.on('data', (chunk) => {
-    log += String(chunk);
-  });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const ready = await fetch(`${baseUrl}/-/ready`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) return;
-    await sleep(200);
-  }
-  throw new Error(`Prometheus did not become ready:\n${log.slice(-2000)}`);
+  prometheus = await startPrometheus(openMetrics());
+  baseUrl = prometheus.baseUrl;
 });
 
 afterAll(async () => {
-  prometheus?.kill('SIGTERM');
-  await sleep(300);
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await prometheus?.stop();
 });
 
 async function serverQuantile(selector: string): Promise<number> {
