@@ -238,6 +238,22 @@ async function mergeShards(
   return exitCode(results.verdict.status);
 }
 
+/** The commands a CLI-only flag belongs to: given to another command it would be ignored, so it is refused. */
+const FLAG_COMMANDS: Record<string, readonly string[]> = {
+  port: ['example-site'],
+  out: ['rum', 'plan', 'import'],
+};
+
+function refuseMisplacedFlags(command: string, values: Values): void {
+  for (const [flag, commands] of Object.entries(FLAG_COMMANDS)) {
+    if (values[flag] !== undefined && !commands.includes(command)) {
+      throw new UserError(
+        `Invalid flag '--${flag}' for 'vitals-gate ${command}': it belongs to ${commands.map((name) => `'vitals-gate ${name}'`).join(', ')} only.`,
+      );
+    }
+  }
+}
+
 /** The CLI: parses flags (the action's inputs), runs the gate or the demo, prints the report. */
 export async function runCli(
   argv: string[],
@@ -259,6 +275,7 @@ export async function runCli(
       io.stdout.write(`${toolVersion()}\n`);
       return EXIT.pass;
     }
+    refuseMisplacedFlags(command, values);
     const deps = makeDeps(makeLogger(Boolean(values.verbose)));
     if (command === 'demo') return await demo(values, deps, io, signal);
     if (command === 'example-site') return await serveExampleSite(values, io);

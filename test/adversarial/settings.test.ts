@@ -139,6 +139,18 @@ const REFUSED: [string, string[], string[]][] = [
     ["Invalid input 'cookies': a line for 'session' is not a cookie."],
   ],
   ['an unknown flag', ['--rnus', '3'], ["'--rnus'", "Run 'vitals-gate --help' for the flags."]],
+  [
+    '--out on a measuring run (ignored before)',
+    ['--out', 'report.md'],
+    [
+      "Invalid flag '--out' for 'vitals-gate run': it belongs to 'vitals-gate rum', 'vitals-gate plan', 'vitals-gate import' only.",
+    ],
+  ],
+  [
+    '--port on a measuring run',
+    ['--port', '8080'],
+    ["Invalid flag '--port' for 'vitals-gate run': it belongs to 'vitals-gate example-site' only."],
+  ],
 ];
 
 describe('flags that can never work are refused before any page load', () => {

@@ -1,4 +1,5 @@
 import { UserError } from '../../errors/UserError.js';
+import { ProblemList } from '../../schema/ProblemList.js';
 import type { BudgetsFile } from '../Budgets.js';
 import { convertBudgetJson } from './convertBudgetJson.js';
 import { convertLhciConfig } from './convertLhciConfig.js';
@@ -10,8 +11,9 @@ import { parseConfigText } from './parseConfigText.js';
 export type ReadFile = (path: string) => Promise<string>;
 
 function fail(file: string, format: string, problems: string[]): never {
-  const list = [...new Set(problems)].map((problem) => `  - ${problem}`).join('\n');
-  throw new UserError(`Budgets file '${file}' (${format}) is invalid:\n${list}`);
+  const list = new ProblemList();
+  list.addAll(problems);
+  throw new UserError(list.format(`Budgets file '${file}' (${format}) is invalid:`));
 }
 
 /**
