@@ -60,7 +60,7 @@ export function helpText(): string {
     '  vitals-gate plan --rum-source S [--top N] [--min-share P] [--include/--exclude PATTERNS] [--urls ALWAYS] [--max-minutes M] [--out F]',
     '                                      choose pages and devices from production data; write plan.json, print the shard matrix',
     '  vitals-gate run --plan F --base-url B [--shard K/N]  measure a plan (shard K of N of it)',
-    '  vitals-gate merge DIR … [--output-dir OUT] [--shard N]  merge shard results into one results.json and report',
+    '  vitals-gate merge DIR … [--output-dir OUT] [--shard N | --plan F]  merge shard results into one results.json and report',
     '',
     'Flags (the same as the action inputs):',
     ...flags,
