@@ -124,10 +124,14 @@ describe('INP in real headless Chrome', () => {
     const before = site.received().length;
     const [run] = await measure('/?imageDelay=0&vendorWork=10&clickWork=0', 1);
     const received = site.received().slice(before);
-    const documentRequest = received.find((request) => request.path.startsWith('/?'));
+    // A run whose first load Chrome's dropped LCP candidate spoiled loads the page again (remeasured): each
+    // load's document gets its own traceparent, and the run records the one of the load it kept (the last).
+    const documents = received.filter((request) => request.path.startsWith('/?'));
+    expect(documents.length).toBe(run?.remeasured ? 2 : 1);
     expect(run?.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
-    expect(documentRequest?.traceparent).toBe(run?.traceparent);
-    const others = received.filter((request) => request !== documentRequest);
+    expect(documents.at(-1)?.traceparent).toBe(run?.traceparent);
+    expect(new Set(documents.map((request) => request.traceparent)).size).toBe(documents.length);
+    const others = received.filter((request) => !documents.includes(request));
     expect(others.map((request) => request.path)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^\/hero\.png/), expect.stringMatching(/^\/vendor\//)]),
     );
