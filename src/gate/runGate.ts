@@ -287,7 +287,9 @@ export async function runGate(
       }),
     );
   }
-  const measurer = signal?.aborted ? undefined : await deps.launchMeasurer(settings, signal);
+  // A shard with no pages (more shards than pages) has nothing to load: no browser.
+  const measurer =
+    signal?.aborted || settings.urls.length === 0 ? undefined : await deps.launchMeasurer(settings, signal);
   const urls: UrlResult[] = [];
   const assemble = (): GateResults => ({
     schemaVersion: 1,

@@ -303,6 +303,18 @@ describe('runAction: plan, shards and merge (a fake runner and artifact store, n
     expect(calls.failed).toEqual([]);
   });
 
+  it('a shard with no pages measures nothing and starts no browser', async () => {
+    const { io, calls } = fakeIo({ urls: 'https://shop.example/', shard: '2/2', runs: '1' });
+    const files = { 'event.json': PULL_REQUEST };
+    const gate = memoryGate(files);
+    await runAction(deps(io, gate.deps, memoryArtifacts(files, {}).artifacts));
+    const results = JSON.parse(gate.written.get('vitals-gate-results/results.json') ?? '{}') as GateResults;
+    expect(results.urls).toEqual([]);
+    expect(results.shard).toEqual({ index: 2, count: 2, device: 'mobile', urls: [], total: 1 });
+    expect(gate.launched).toEqual([]);
+    expect(calls.outputs.result).toBe('pass');
+  });
+
   it('mode merge publishes the shards of this run as one, and a missing shard fails the step with error', async () => {
     const shardResults = (index: number, paths: string[], lcp: number) => {
       const pages = paths.map((path) =>
