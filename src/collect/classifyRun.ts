@@ -37,7 +37,6 @@ export function classifyRun(
   run: Pick<RunMeasurement, 'url' | 'status' | 'error' | 'failure'>,
   facts: RunFacts,
   timeoutMs: number,
-  endedAt: number,
 ): RunClassification {
   const page = (kind: RunFailure['kind'], error: string, dropMetrics = false): RunClassification => ({
     error,
@@ -83,8 +82,8 @@ export function classifyRun(
   if (away) return page('other-host', `a script sent the page to another host, ${away}, during the run`);
   if (facts.expired) {
     const limit = `the run's timeout of ${seconds(timeoutMs)} s`;
-    if (facts.blockedSince !== undefined) {
-      const blocked = seconds(endedAt - facts.blockedSince);
+    if (facts.blockedForMs !== undefined) {
+      const blocked = seconds(facts.blockedForMs);
       return page(
         'frozen',
         facts.phase === 'loaded'

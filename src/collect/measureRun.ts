@@ -371,7 +371,7 @@ async function measureOnce(
   base.wallMs = Date.now() - started;
   base.timings = timings;
   const facts = watch.stop();
-  const verdict = classifyRun(base, facts, options.timeoutMs, Date.now());
+  const verdict = classifyRun(base, facts, options.timeoutMs);
   delete base.error;
   delete base.failure;
   if (verdict.error) Object.assign(base, { error: verdict.error, failure: verdict.failure });

@@ -15,8 +15,8 @@ export interface RunFacts {
   /** The run's deadline passed before it finished. */
   expired: boolean;
   cancelled: boolean;
-  /** Set when the main thread did not answer at the end: since when it had not (epoch ms). */
-  blockedSince?: number;
+  /** Set when the main thread did not answer at the end: for how long it had not, at the deadline (ms). */
+  blockedForMs?: number;
   /** The document request's network error (e.g. `net::ERR_CONTENT_LENGTH_MISMATCH`). */
   documentFailed?: string;
   /** The main frame's committed http(s) URLs, in order: the first is where the load ended. */
@@ -58,7 +58,7 @@ export function watchRun(page: Page, deadline: number, signal?: AbortSignal): Ru
     if (facts.expired || facts.cancelled) return;
     facts[why] = true;
     if (facts.phase !== 'waiting' && pending && Date.now() - lastAnswer > HEARTBEAT_MS)
-      facts.blockedSince = lastAnswer;
+      facts.blockedForMs = Date.now() - lastAnswer;
     void closeContext(page.browserContext());
   };
   const timer = setTimeout(() => end('expired'), Math.max(0, deadline - Date.now()));

@@ -47,7 +47,7 @@ describe('classifyRun', () => {
       'page',
       'other-host',
     ],
-    ['a frozen main thread', run(), facts({ expired: true, blockedSince: 1000 }), 'page', 'frozen'],
+    ['a frozen main thread', run(), facts({ expired: true, blockedForMs: 9000 }), 'page', 'frozen'],
     ['no answer', run(), facts({ expired: true, phase: 'waiting', commits: [] }), 'page', 'timeout'],
     [
       'a hidden tab (the measurement’s)',
@@ -64,14 +64,14 @@ describe('classifyRun', () => {
       'other',
     ],
   ] as const)('%s', (_, given, seen, by, kind) => {
-    const result = classifyRun(given, seen, 10_000, 11_000);
+    const result = classifyRun(given, seen, 10_000);
     expect(result.failure?.by).toBe(by);
     expect(result.failure?.kind).toBe(kind);
     expect(Boolean(result.error)).toBe(by !== undefined);
   });
 
   it('names the final URL and the inputs to use for a protection wall', () => {
-    const wall = classifyRun(run(), facts({ commits: ['https://sso.example/login?next=%2F'] }), 10_000, 0);
+    const wall = classifyRun(run(), facts({ commits: ['https://sso.example/login?next=%2F'] }), 10_000);
     expect(wall.error).toBe(
       'the page ended on another host, https://sso.example/login?next=%2F (asked for https://preview.example/shop): a login or access wall? If the preview is protected, give the credentials with `extra-headers` or `cookies`; otherwise measure the final URL',
     );
@@ -79,16 +79,11 @@ describe('classifyRun', () => {
   });
 
   it('says how long the main thread was blocked, in whole seconds, and in which phase', () => {
-    const after = classifyRun(run(), facts({ expired: true, blockedSince: 2_400 }), 15_000, 15_000);
+    const after = classifyRun(run(), facts({ expired: true, blockedForMs: 12_600 }), 15_000);
     expect(after.error).toBe(
       "the page's main thread was blocked for > 12 s after load (no answer until the run's timeout of 15 s)",
     );
-    const before = classifyRun(
-      run(),
-      facts({ expired: true, phase: 'loading', blockedSince: 0 }),
-      5_000,
-      5_000,
-    );
+    const before = classifyRun(run(), facts({ expired: true, phase: 'loading', blockedForMs: 5_000 }), 5_000);
     expect(before.error).toMatch(
       /^the page's main thread was blocked for > 5 s before its load event finished/,
     );
