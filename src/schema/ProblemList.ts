@@ -23,6 +23,17 @@ export class ProblemList {
     for (const problem of problems) this.add(problem);
   }
 
+  /** Whether further problems are only counted (callers may then skip describing them). */
+  get full(): boolean {
+    return this.listed.length >= MAX_LISTED_PROBLEMS;
+  }
+
+  /** Counts `n` problems past the listed ones without describing them. */
+  countMore(n: number): void {
+    if (!this.full) throw new Error('countMore before the list is full');
+    this.more += n;
+  }
+
   get count(): number {
     return this.listed.length + this.more;
   }

@@ -115,9 +115,11 @@ export function parseJson(text: string, what: string): unknown {
  * `prefix` is the JSON pointer of the validated part (`/budgets/3` when one entry was validated alone).
  */
 export function describeSchemaErrors(errors: readonly ErrorObject[], prefix = ''): string[] {
+  return [...new Set(relevantErrors(errors).map((error) => describeSchemaError(error, prefix)))];
+}
+
+/** The errors describeSchemaErrors would describe: a failed oneOf hides the errors of its branches. */
+export function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
-  const relevant = errors.filter(
-    (e) => !(oneOfPaths.has(e.instancePath) && e.schemaPath.includes('/oneOf/')),
-  );
-  return [...new Set(relevant.map((error) => describeSchemaError(error, prefix)))];
+  return errors.filter((e) => !(oneOfPaths.has(e.instancePath) && e.schemaPath.includes('/oneOf/')));
 }
