@@ -144,15 +144,18 @@ export function parseUrls(rawUrls: string | undefined, rawBase: string | undefin
 
 function parseTraceUrl(raw: string): string {
   let valid = raw.includes('{traceId}');
+  let url: URL | undefined;
   try {
-    const url = new URL(raw.replaceAll('{traceId}', '0'.repeat(32)));
+    url = new URL(raw.replaceAll('{traceId}', '0'.repeat(32)));
     valid &&= url.protocol === 'http:' || url.protocol === 'https:';
   } catch {
     valid = false;
   }
+  // The link is rendered in every report and PR comment.
+  if (url) refuseCredentials(url, 'trace-url');
   if (!valid) {
     throw new UserError(
-      `Invalid input 'trace-url': '${raw}'. Expected an http(s) URL containing {traceId}, e.g. https://tempo.example/trace/{traceId}.`,
+      `Invalid input 'trace-url': '${redactCredentials(raw)}'. Expected an http(s) URL containing {traceId}, e.g. https://tempo.example/trace/{traceId}.`,
     );
   }
   return raw;
@@ -189,14 +192,17 @@ export function parseRum(get: InputReader): RumSettings {
   if (source === 'prometheus' || source === 'loki')
     need('rum-url', url, `the base URL of the ${source} server`);
   if (url && source !== 'none') {
+    let parsed: URL | undefined;
     try {
-      const parsed = new URL(url);
-      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('scheme');
-    } catch {
+      parsed = new URL(url);
+    } catch {}
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
       throw new UserError(
-        `Invalid input 'rum-url': '${url}'. Expected an http(s) URL such as http://prometheus:9090.`,
+        `Invalid input 'rum-url': '${redactCredentials(url)}'. Expected an http(s) URL such as http://prometheus:9090.`,
       );
     }
+    // Node's fetch refuses such URLs anyway, and the URL is shown in warnings and written to results.json.
+    refuseCredentials(parsed, 'rum-url');
   }
   return {
     source,

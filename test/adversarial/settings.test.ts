@@ -241,6 +241,15 @@ describe('URLs that would leak, leave the host or never load are refused', () =>
     if (secret) expect(outcome.stderr).not.toContain(secret);
   });
 
+  it.each([
+    ['rum-url', ['--rum-source', 'prometheus', '--rum-url', 'http://grafana:s3cr3t@prom.example:9090']],
+    ['trace-url', ['--trace-url', 'https://ops:s3cr3t@tempo.example/trace/{traceId}']],
+  ])('credentials in %s are refused without echoing them', async (input, argv) => {
+    const outcome = await runCliCase([URL, ...argv]);
+    expectRefused(outcome, [`Invalid input '${input}': a URL for`, 'carries a user name or password']);
+    expect(outcome.stderr).not.toContain('s3cr3t');
+  });
+
   it('credentials in baseline-url are refused without echoing them', async () => {
     const outcome = await runCliCase([URL, '--baseline-url', 'https://ci:s3cr3t@prod.example']);
     expectRefused(outcome, [
