@@ -11,6 +11,7 @@ import {
 } from '../helpers/accuracyScenarios.js';
 import { systemChrome } from '../helpers/chrome.js';
 import { type GroundTruthSite, startGroundTruthSite } from '../helpers/groundTruthSite.js';
+import { machineIsLoaded } from '../helpers/machineLoad.js';
 
 // The ground-truth scenarios of `npm run bench -- accuracy` (test/helpers/accuracyScenarios.ts), fewer runs,
 // under both profiles: 3 per timed page, 4 pairs per change between two pages, 1 where the figure does not
@@ -27,6 +28,14 @@ import { type GroundTruthSite, startGroundTruthSite } from '../helpers/groundTru
 // delay ≤ 400 ms (it held L = 562 ms), +120 ms of server delay moves LCP by ≥ 5 ms (it moved −12 ms).
 const UPPER: Record<AccuracyProfile, number> = { desktop: 75, mobile: 250 };
 const CHANGE: Record<AccuracyProfile, number> = { desktop: 25, mobile: 100 };
+// A change's lower side on a loaded machine (more runnable threads than cores): after its first byte a
+// text page waits for the CPU to parse and paint at random on either side of a pair (LCP minus TTFB
+// 78-261 ms per run, once 1148, at load 19 on 2 cores), so the fastest of 4 runs per side differ by up to
+// ~100 ms either way: +120 ms of server delay came out 64, 40 and 24 ms at load 16-19 (TTFB's fastest runs
+// 119 ms apart). There the desktop change gets the mobile allowance: ≥ 5 ms for +120 ms, which the
+// broken model (−12 ms) still fails; a quiet machine keeps the tight one.
+const changeAllowance = (profile: AccuracyProfile) =>
+  machineIsLoaded() ? Math.max(CHANGE[profile], CHANGE.mobile) : CHANGE[profile];
 
 const isCls = (scenario: AccuracyScenario) => scenario.figure === 'CLS';
 const inE2e = (scenario: AccuracyScenario, profile: AccuracyProfile) => {
@@ -85,7 +94,7 @@ describe.each<AccuracyProfile>(['desktop', 'mobile'])('ground truth, %s profile'
     }
     if (scenario.basePath) {
       const change = Math.min(...values) - Math.min(...figures(scenario, result.baseRuns));
-      expect(change).toBeGreaterThanOrEqual(expected.low - CHANGE[profile]);
+      expect(change).toBeGreaterThanOrEqual(expected.low - changeAllowance(profile));
       expect(change).toBeLessThanOrEqual(expected.high + UPPER[profile]);
       return;
     }
