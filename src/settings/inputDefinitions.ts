@@ -81,8 +81,7 @@ export const INPUT_DEFINITIONS: readonly InputDefinition[] = [
   {
     name: 'rum-source',
     description:
-      'Production field data to compare with: none, file (rum-file), crux (crux-api-key), prometheus or loki (rum-url). Unavailable field data never fails the gate.',
-    default: 'none',
+      'Production field data to compare with: none, file (rum-file), crux (crux-api-key), prometheus or loki (rum-url). Default: file when rum-file is set, else none (no default value here, so that an explicit none with rum-file is an error, not ignored). Unavailable field data never fails the gate.',
   },
   {
     name: 'rum-file',
