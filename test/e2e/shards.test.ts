@@ -53,7 +53,9 @@ function openMetrics(): string {
 
 function page(path: string): string {
   const shift = SHIFTING.has(path)
-    ? '<script>setTimeout(() => { document.getElementById("ad").style.height = "300px"; }, 200);</script>'
+    ? // Two frames after the first paint: tied to frames, not to a timer a loaded machine can delay past the
+      // end of the run.
+      '<script>requestAnimationFrame(() => requestAnimationFrame(() => { document.getElementById("ad").style.height = "300px"; }));</script>'
     : '';
   return `<!doctype html><html><head><meta charset="utf-8"><title>${path}</title></head><body style="margin:0">
 <div id="ad" style="height:0"></div><h1 style="font:32px sans-serif">Page ${path}</h1>
@@ -183,7 +185,10 @@ describe('plan, shards and merge', () => {
       Object.fromEntries(r.urls.map((u) => [u.url, { matched: u.budget.matched, status: u.verdict.status }]));
     expect(new Set(results.urls.map((u) => u.url))).toEqual(new Set(unsharded.urls.map((u) => u.url)));
     expect(results.urls).toHaveLength(12);
-    expect(byUrl(results)).toEqual(byUrl(unsharded));
+    const runErrors = [...results.urls, ...unsharded.urls].flatMap((u) =>
+      u.runs.map((r) => r.error).filter(Boolean),
+    );
+    expect(byUrl(results), `run errors: ${runErrors.join('; ')}`).toEqual(byUrl(unsharded));
     expect(results.verdict.status).toBe(unsharded.verdict.status);
     expect(results.verdict.status).toBe('fail');
     expect(
