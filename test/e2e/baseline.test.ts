@@ -80,14 +80,15 @@ describe('interleaved A/B against a baseline in real Chrome', () => {
       expect(Math.abs((ttfbSubpart?.shift ?? 0) - 300)).toBeLessThanOrEqual(30);
       expect(pairs).toBe(5);
     } else {
-      // Loaded machine (load average 15-17 on 2 cores): every step waits for the CPU at random, on either
-      // side of a pair: the server's timer fires late (TTFB 361-500 ms for 350 ms of server delay, 58-86
+      // Loaded machine (load average 15-24 on 2 cores): every step waits for the CPU at random, on either
+      // side of a pair: the server's timer fires late (TTFB 361-531 ms for 350 ms of server delay, 58-177
       // for 50), and between its first byte and the image's paint the renderer waits (resource load delay
-      // 26-517 ms, render delay 31-249 ms per run; ~40 ms each on a quiet machine). That noise does not
-      // cancel in 5-8 pairs: the gate's shifts strayed from 300 ms in both directions (LCP 168-384,
-      // TTFB 302-345) and FCP may stay inconclusive into the extra pairs. Load only ever adds time to a
-      // run, so each side's fastest run is the one it touched least: their difference is still the
-      // server's 300 ms (TTFB 295-310 ms seen), and the gate's shifts must be regressions of that order.
+      // 26-517 ms, render delay 24-456 ms per run; ~40 ms each on a quiet machine). That noise does not
+      // cancel in 5-8 pairs: the gate's shifts strayed from 300 ms (LCP 168-444, TTFB 298-352), its LCP
+      // interval may touch 0 (95 % CI 0 to 940 ms once at load 23, still significant: 'regression') and FCP
+      // may stay inconclusive into the extra pairs. Load only ever adds time to a run, so each side's
+      // fastest run is the one it touched least: their TTFB difference is still the server's 300 ms (295-310
+      // ms seen), and the gate's shifts must be regressions of that order.
       const fastest = (runs: RunMeasurement[] = [], read: (run: RunMeasurement) => number | undefined) =>
         Math.min(...runs.map((run) => read(run) ?? Number.POSITIVE_INFINITY));
       const ttfbOf = (run: RunMeasurement) => run.ttfb?.value;
@@ -96,7 +97,6 @@ describe('interleaved A/B against a baseline in real Chrome', () => {
       expect(Math.abs(fastestChange - 300), load).toBeLessThanOrEqual(30);
       expect(Math.abs((ttfb?.shift ?? 0) - 300), load).toBeLessThanOrEqual(150);
       expect(Math.abs((lcp?.shift ?? 0) - 300), load).toBeLessThanOrEqual(150);
-      expect(lcp?.shiftCi[0]).toBeGreaterThan(0);
       expect(pairs).toBeGreaterThanOrEqual(5);
       expect(pairs).toBeLessThanOrEqual(8);
     }
