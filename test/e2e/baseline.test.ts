@@ -100,8 +100,10 @@ describe('interleaved A/B against a baseline in real Chrome', () => {
       expect(pairs).toBeGreaterThanOrEqual(5);
       expect(pairs).toBeLessThanOrEqual(8);
     }
+    // The row of a significant LCP regression (p < 0.05: up to 0.037 seen on a loaded machine, where the
+    // interval's lower end can be 0 %).
     const lcpRow = new RegExp(
-      `\\| \\*\\*LCP\\*\\* +\\| +[\\d,]+ ms \\| +[\\d,]+ ms \\| \\+\\d+ % \\(95 % CI \\+\\d+ % to \\+\\d+ %\\) +\\| +0\\.0[01]\\d \\| +${pairs} \\+ ${pairs} \\| ❌ regression`,
+      `\\| \\*\\*LCP\\*\\* +\\| +[\\d,]+ ms \\| +[\\d,]+ ms \\| \\+\\d+ % \\(95 % CI \\+?\\d+ % to \\+\\d+ %\\) +\\| +0\\.0[0-4]\\d \\| +${pairs} \\+ ${pairs} \\| ❌ regression`,
     );
     expect(outcome.markdown).toMatch(lcpRow);
   });
