@@ -229,7 +229,8 @@ describe('the action on GitHub (bundled, against a recorded-format GitHub)', () 
       mode: 'comment-only',
       'check-run': 'true',
     });
-    expect(step.status, step.log).toBe(0);
+    // comment-only fails the step on a failing verdict, so the commenting job can be the required check.
+    expect(step.status, step.log).toBe(1);
     expect(step.outputs.result).toBe('fail');
     const body = github.comments.get(77)?.[0]?.body ?? '';
     expect(body, step.log).toContain('## ❌ vitals-gate: fail');
