@@ -139,7 +139,16 @@ describe('INP in real headless Chrome', () => {
   });
 
   it('escapes hostile strings from the page in the markdown report', async () => {
-    const runs = await measure('/?imageDelay=0&shiftAfter=100&hostile=1', 1);
+    // The hostile id sits on the hero image, so the LCP element must be the image. Chrome can drop the image's
+    // LCP candidate under CPU contention (measurement.md); the gate notices (the run is loaded again and says
+    // so, \`remeasured\`), and a page that shows it twice in a row is kept as measured. Such a run carries no
+    // hostile target, so one more load is allowed — but only after a run that says it saw the drop: a silent
+    // paragraph LCP still fails here.
+    let runs = await measure('/?imageDelay=0&shiftAfter=100&hostile=1', 1);
+    if (!runs[0]?.lcp?.attribution.target?.includes('|')) {
+      expect(runs[0]?.remeasured, JSON.stringify(runs[0]?.lcp)).toBeTruthy();
+      runs = await measure('/?imageDelay=0&shiftAfter=100&hostile=1', 1);
+    }
     expect(runs[0]?.lcp?.attribution.target).toContain('|');
     expect(runs[0]?.ttfb?.attribution.serverTiming[0]?.description).toBe(HOSTILE.serverTiming);
     const markdown = renderReport(
