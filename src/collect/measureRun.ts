@@ -5,6 +5,7 @@ import type { RequestOptions } from '../settings/Settings.js';
 import { checkLcp, type LcpCheck, unreportedCandidate } from './checkLcp.js';
 import { classifyRun } from './classifyRun.js';
 import type { DeviceProfile } from './deviceProfiles.js';
+import { emulateDevice } from './emulateDevice.js';
 import { REPORT_BINDING } from './inPageScript.js';
 import type { RunPlan } from './Measurer.js';
 import { freshPages, type PagePool, type PageSetup } from './PagePool.js';
@@ -54,19 +55,7 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function prepare(page: Page, cdp: CDPSession, options: MeasureRunOptions): Promise<void> {
   await cdp.send('Runtime.enable');
   await cdp.send('Runtime.addBinding', { name: REPORT_BINDING });
-  await page.setViewport(options.profile.viewport);
-  await page.setUserAgent({ userAgent: options.profile.userAgent });
-  if (options.throttle) {
-    // Throughput only: Chrome's emulated latency delays the body, not the headers, so it would be missing
-    // from TTFB; scopeRequests holds each request for the latency instead.
-    const { downloadBytesPerSecond, uploadBytesPerSecond } = options.profile.network;
-    await page.emulateNetworkConditions({
-      download: downloadBytesPerSecond,
-      upload: uploadBytesPerSecond,
-      latency: 0,
-    });
-    await page.emulateCPUThrottling(options.profile.cpuSlowdown);
-  }
+  await emulateDevice(page, options.profile, options.throttle);
   await page.evaluateOnNewDocument(options.script);
   // A page that is not the focused foreground tab can be hidden, and web-vitals drops what follows.
   await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Browser, CDPSession, Page, Protocol } from 'puppeteer-core';
 import { describeError } from '../errors/UserError.js';
+import { emulateDevice } from './emulateDevice.js';
 import type { InteractionProfile, ProfiledInteraction, ScriptSelfTime } from './InteractionProfile.js';
 import type { RunPlan } from './Measurer.js';
 import type { MeasureRunOptions } from './measureRun.js';
@@ -144,19 +145,7 @@ function clockOffset(profile: Protocol.Profiler.Profile, pageStartMs: number): n
 }
 
 async function prepare(page: Page, cdp: CDPSession, url: string, options: ProfileOptions): Promise<void> {
-  await page.setViewport(options.profile.viewport);
-  await page.setUserAgent({ userAgent: options.profile.userAgent });
-  if (options.throttle) {
-    // As in the measured runs: Chrome's emulation limits throughput; scopeRequests holds each request for
-    // the latency (Chrome's emulated latency would delay the body, not the headers).
-    const { downloadBytesPerSecond, uploadBytesPerSecond } = options.profile.network;
-    await page.emulateNetworkConditions({
-      download: downloadBytesPerSecond,
-      upload: uploadBytesPerSecond,
-      latency: 0,
-    });
-    await page.emulateCPUThrottling(options.profile.cpuSlowdown);
-  }
+  await emulateDevice(page, options.profile, options.throttle);
   await page.evaluateOnNewDocument(EVENT_TIMING_SCRIPT);
   await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
   await page.bringToFront();
