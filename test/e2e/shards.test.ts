@@ -2,12 +2,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/plan/Plan.js';
 import { renderComment } from '../../src/report/renderComment.js';
 import type { GateResults } from '../../src/results/GateResults.js';
+import { cliFromSource } from '../helpers/cliFromSource.js';
 import { type RunningPrometheus, startPrometheus } from '../helpers/prometheus.js';
 import { node, runnerEnv } from '../helpers/runner.js';
 
@@ -62,33 +61,17 @@ function page(path: string): string {
 <div style="height:500px;background:#eee">content</div>${shift}</body></html>`;
 }
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 let work: string;
 let cli: string;
+let removeCli: (() => Promise<void>) | undefined;
 let prometheus: RunningPrometheus;
 let site: Server;
 let origin: string;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'vitals-gate-shards-'));
-  // The CLI bundled as the product ships it, dependencies from node_modules (the bundle sits below it).
-  cli = join(root, 'node_modules', '.cache', `vitals-gate-shards-${process.pid}`, 'cli.mjs');
-  await esbuild.build({
-    entryPoints: [join(root, 'src', 'cli.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    // Lighthouse and puppeteer stay packages (scripts/build.mjs inlines Lighthouse for dist/, slowly);
-    // third-party-web is CommonJS without named ESM exports, so it is bundled.
-    external: ['lighthouse', 'lighthouse/*', 'puppeteer-core', '@actions/*'],
-    define: { __VITALS_GATE_VERSION__: '"0.0.0-shards-test"' },
-    // Bundled CommonJS that calls require() (as scripts/build.mjs does for dist/).
-    banner: {
-      js: "import { createRequire as __shardsCreateRequire } from 'node:module'; const require = __shardsCreateRequire(import.meta.url);",
-    },
-    logLevel: 'warning',
-  });
+  // The CLI bundled from the current source, dependencies from node_modules (the bundle sits below it).
+  ({ cli, remove: removeCli } = await cliFromSource('shards'));
   prometheus = await startPrometheus(openMetrics());
   site = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
@@ -113,7 +96,7 @@ afterAll(async () => {
   await prometheus?.stop();
   await new Promise((resolve) => site?.close(resolve));
   if (work) await rm(work, { recursive: true, force: true });
-  if (cli) await rm(join(cli, '..'), { recursive: true, force: true });
+  await removeCli?.();
 });
 
 const COMMON = ['--device', 'desktop', '--throttling', 'none', '--runs', '1', '--lighthouse', 'false'];
