@@ -5,6 +5,7 @@ import type { RunMeasurement } from '../../src/collect/RunMeasurement.js';
 import { type RunningSite, startExampleSite } from '../../src/demo/exampleSite.js';
 import { LCP_SUBPARTS } from '../../src/metrics/metricDefinitions.js';
 import { launchDesktopChrome } from '../helpers/chrome.js';
+import { machineIsLoaded } from '../helpers/machineLoad.js';
 
 // Real Chrome against the example site, whose delays are injected and therefore known. No throttling, so
 // the injected delay is the only slow part of the image request.
@@ -30,6 +31,20 @@ async function measure(path: string, runs: number): Promise<RunMeasurement[]> {
 
 const tolerance = (expected: number) => Math.max(15, expected * 0.05);
 
+/**
+ * The server holds the image for the injected delay, so its measured load duration is never below it (less
+ * the tolerance for timer rounding); load only adds to it, as the renderer and the network service wait for
+ * a core. On a quiet machine the tolerance holds both ways; with more runnable threads than cores (one busy
+ * thread per core beside the suite: 315.7 ms for 300) the upper bound allows LOADED_OVERRUN_MS more.
+ */
+const LOADED_OVERRUN_MS = 25;
+function expectInjectedTime(measured: number, injected: number): void {
+  expect(measured).toBeGreaterThanOrEqual(injected - tolerance(injected));
+  expect(measured).toBeLessThanOrEqual(
+    injected + tolerance(injected) + (machineIsLoaded() ? LOADED_OVERRUN_MS : 0),
+  );
+}
+
 describe('measuring in real Chrome', () => {
   const delays = [300, 900];
   const runsByDelay = new Map<number, RunMeasurement[]>();
@@ -46,7 +61,7 @@ describe('measuring in real Chrome', () => {
       }
       const median = summarize(runs.map((run) => run.lcp?.attribution.subparts.resourceLoadDuration))?.median;
       expect(median).toBeDefined();
-      expect(Math.abs((median as number) - delay)).toBeLessThanOrEqual(tolerance(delay));
+      expectInjectedTime(median as number, delay);
     },
   );
 
