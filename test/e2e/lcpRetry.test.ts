@@ -1,13 +1,12 @@
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLcp, type LcpCheck } from '../../src/collect/checkLcp.js';
 import { DEVICE_PROFILES } from '../../src/collect/deviceProfiles.js';
 import { inPageScript } from '../../src/collect/inPageScript.js';
-import { chromeFlags } from '../../src/collect/launchChrome.js';
 import { type MeasureRunOptions, measureRun } from '../../src/collect/measureRun.js';
 import { webVitalsSource } from '../../src/collect/webVitalsSource.js';
 import { type RunningSite, startExampleSite } from '../../src/demo/exampleSite.js';
-import { systemChrome } from '../helpers/chrome.js';
+import { launchBareChrome } from '../helpers/chrome.js';
 
 // Chrome's dropped image candidate cannot be produced on demand (it is a glitch under load: see
 // `npm run bench -- lcp`), so these tests feed the retry a browser record that says so, around real loads.
@@ -16,11 +15,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   site = await startExampleSite();
-  browser = await puppeteer.launch({
-    executablePath: systemChrome(),
-    headless: true,
-    args: chromeFlags(process.getuid?.() === 0),
-  });
+  browser = await launchBareChrome();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,11 +1,10 @@
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEVICE_PROFILES } from '../../src/collect/deviceProfiles.js';
 import { inPageScript } from '../../src/collect/inPageScript.js';
-import { chromeFlags } from '../../src/collect/launchChrome.js';
 import { measureRun } from '../../src/collect/measureRun.js';
 import { webVitalsSource } from '../../src/collect/webVitalsSource.js';
-import { systemChrome } from '../helpers/chrome.js';
+import { launchBareChrome } from '../helpers/chrome.js';
 import { type GroundTruthSite, startGroundTruthSite } from '../helpers/groundTruthSite.js';
 
 // Under CPU contention Chrome was seen to record the image LCP candidate with the same startTime as the
@@ -47,11 +46,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   site = await startGroundTruthSite();
-  browser = await puppeteer.launch({
-    executablePath: systemChrome(),
-    headless: true,
-    args: chromeFlags(process.getuid?.() === 0),
-  });
+  browser = await launchBareChrome();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,14 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEVICE_PROFILES } from '../../src/collect/deviceProfiles.js';
 import { inPageScript } from '../../src/collect/inPageScript.js';
-import { chromeFlags } from '../../src/collect/launchChrome.js';
 import { type MeasureRunOptions, measureRun } from '../../src/collect/measureRun.js';
 import type { RunMeasurement } from '../../src/collect/RunMeasurement.js';
 import { webVitalsSource } from '../../src/collect/webVitalsSource.js';
-import { systemChrome } from '../helpers/chrome.js';
+import { launchBareChrome } from '../helpers/chrome.js';
 
 // A plain `h1` with a click listener working 60 ms (a long animation frame, so the invoker fallback has a
 // script to name when the browser gives no target) and a text field whose keydown listener works 30 ms. Instant clicks (`element.click()`) lost the
@@ -32,11 +31,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await puppeteer.launch({
-    executablePath: systemChrome(),
-    headless: true,
-    args: chromeFlags(process.getuid?.() === 0),
-  });
+  browser = await launchBareChrome();
 });
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
+import puppeteer, { type Browser } from 'puppeteer-core';
 import { findSystemChrome } from '../../src/collect/findSystemChrome.js';
-import { launchChrome } from '../../src/collect/launchChrome.js';
+import { chromeFlags, launchChrome } from '../../src/collect/launchChrome.js';
 import type { RequestOptions } from '../../src/settings/Settings.js';
 
 /** The machine's Chrome, found the way the product finds it (CHROME_PATH, then well-known places). */
@@ -14,3 +15,11 @@ export const launchDesktopChrome = (
   urls: string[] = [],
 ) =>
   launchChrome(systemChrome(), { device: 'desktop', throttling: 'none', timeoutMs: 30_000, urls, request });
+
+/** The machine's Chrome as a bare puppeteer Browser with the product's flags, for tests that drive runs directly. */
+export const launchBareChrome = (): Promise<Browser> =>
+  puppeteer.launch({
+    executablePath: systemChrome(),
+    headless: true,
+    args: chromeFlags(process.getuid?.() === 0),
+  });
