@@ -11,7 +11,9 @@ if (major < 22 || (major === 22 && minor < 19)) {
 const { runCli } = await import('./cli/runCli.js');
 const { nodeGateDeps } = await import('./gate/nodeGateDeps.js');
 const { streamLogger } = await import('./log/streamLogger.js');
+const { exitWhenDone } = await import('./gate/exitWhenDone.js');
 
 process.exitCode = await runCli(process.argv.slice(2), process, nodeGateDeps, (verbose) =>
   streamLogger(process.stderr, verbose),
 );
+await exitWhenDone();

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { coreActionsIo } from './action/coreActionsIo.js';
 import { runAction } from './action/runAction.js';
+import { exitWhenDone } from './gate/exitWhenDone.js';
 import { nodeGateDeps } from './gate/nodeGateDeps.js';
 import { octokitGitHubApi } from './github/octokitGitHubApi.js';
 import { actionsLogger } from './log/actionsLogger.js';
@@ -18,3 +19,4 @@ await runAction({
     }),
   artifacts: actionsArtifactStore,
 });
+await exitWhenDone();
