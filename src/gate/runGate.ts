@@ -255,41 +255,57 @@ export async function runGate(
   // Steps before measuring give way at once to a cancellation.
   const cancellable = <T>(work: Promise<T>, what: string) =>
     withDeadline(work, Number.POSITIVE_INFINITY, what, signal);
-  const field = await deps.log.group('Field data', async () => {
-    const outcome =
-      preloaded?.field ??
-      (await cancellable(
-        collectFieldData(settings.rum, settings.urls, settings.device, budgets.field ?? {}, deps),
-        'reading field data',
-      ).catch((error: unknown) => {
-        if (error instanceof CancelledError)
-          return { source: settings.rum.source, error: 'cancelled' } as FieldOutcome;
-        throw error;
-      }));
-    if (outcome.error) deps.log.warning(`Field data unavailable (${outcome.source}): ${outcome.error}`);
-    else if (outcome.snapshot) {
-      deps.log.info(`${outcome.snapshot.description}: ${Object.keys(outcome.snapshot.pages).length} page(s)`);
-    } else deps.log.info('No field data source configured (rum-source: none).');
+  // Chrome starts while field data is read and the pages are waited for: nothing is measured before both are
+  // done. A shard with no pages (more shards than pages) has nothing to load: no browser.
+  const launching =
+    signal?.aborted || settings.urls.length === 0 ? undefined : deps.launchMeasurer(settings, signal);
+  launching?.catch(() => undefined); // awaited below, after the steps before measuring
+  const closeUnused = async () => {
+    const unused = await launching?.catch(() => undefined);
+    await unused?.close();
+  };
+  const stepsBeforeMeasuring = async (): Promise<FieldOutcome> => {
+    const outcome = await deps.log.group('Field data', async () => {
+      const outcome =
+        preloaded?.field ??
+        (await cancellable(
+          collectFieldData(settings.rum, settings.urls, settings.device, budgets.field ?? {}, deps),
+          'reading field data',
+        ).catch((error: unknown) => {
+          if (error instanceof CancelledError)
+            return { source: settings.rum.source, error: 'cancelled' } as FieldOutcome;
+          throw error;
+        }));
+      if (outcome.error) deps.log.warning(`Field data unavailable (${outcome.source}): ${outcome.error}`);
+      else if (outcome.snapshot) {
+        deps.log.info(
+          `${outcome.snapshot.description}: ${Object.keys(outcome.snapshot.pages).length} page(s)`,
+        );
+      } else deps.log.info('No field data source configured (rum-source: none).');
+      return outcome;
+    });
+    if (settings.waitTimeoutMs > 0 && !signal?.aborted) {
+      await deps.log.group('Waiting for the pages to answer', () =>
+        cancellable(
+          waitForPreview(settings.urls, settings.request, settings.waitTimeoutMs, {
+            ...deps,
+            now: () => deps.now().getTime(),
+          }),
+          'waiting for the pages',
+        ).catch((error: unknown) => {
+          if (!(error instanceof CancelledError)) throw error;
+        }),
+      );
+    }
     return outcome;
+  };
+  const field = await stepsBeforeMeasuring().catch(async (error: unknown) => {
+    await closeUnused();
+    throw error;
   });
   const routes = budgets.field?.routes ?? [];
   const keepQuery = budgets.field?.keepQuery ?? false;
-  if (settings.waitTimeoutMs > 0 && !signal?.aborted) {
-    await deps.log.group('Waiting for the pages to answer', () =>
-      cancellable(
-        waitForPreview(settings.urls, settings.request, settings.waitTimeoutMs, {
-          ...deps,
-          now: () => deps.now().getTime(),
-        }),
-        'waiting for the pages',
-      ).catch((error: unknown) => {
-        if (!(error instanceof CancelledError)) throw error;
-      }),
-    );
-  }
-  // A shard with no pages (more shards than pages) has nothing to load: no browser.
-  const measurer =
-    signal?.aborted || settings.urls.length === 0 ? undefined : await deps.launchMeasurer(settings, signal);
+  const measurer = signal?.aborted ? await closeUnused().then(() => undefined) : await launching;
   const urls: UrlResult[] = [];
   const assemble = (): GateResults => ({
     schemaVersion: 1,

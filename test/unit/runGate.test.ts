@@ -261,17 +261,34 @@ describe('runGate cancelled (an AbortSignal: the CLI and the action abort it on 
     expect(files.get('out/report.md')?.split('\n')[0]).toBe('## ⏹️ vitals-gate: cancelled (no verdict)');
   });
 
-  it('gives up waiting for the preview at once, before starting Chrome', async () => {
+  it('closes the Chrome it started meanwhile when the pages never answer', async () => {
+    const closed: string[] = [];
+    const { deps, launched } = memoryDeps(fakeMeasurer({}, closed), new Map());
+    deps.probe = async () => ({ status: 503 });
+    let clock = 0;
+    deps.now = () => new Date(clock);
+    deps.sleep = async (ms) => {
+      clock += ms;
+    };
+    await expect(runGate({ ...SETTINGS, waitTimeoutMs: 5_000 }, deps)).rejects.toThrow(/503/);
+    expect(launched).toEqual(['chrome']);
+    expect(closed).toEqual(['closed']);
+  });
+
+  it('gives up waiting for the preview at once and closes the Chrome started meanwhile', async () => {
     const files = new Map<string, string>();
     const controller = new AbortController();
-    const { deps, launched } = memoryDeps(fakeMeasurer({}), files);
+    const closed: string[] = [];
+    const { deps, launched } = memoryDeps(fakeMeasurer({}, closed), files);
     deps.probe = async () => ({ status: 503 });
     deps.sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
     setTimeout(() => controller.abort('SIGINT'), 50);
     const outcome = await runGate({ ...SETTINGS, waitTimeoutMs: 300_000 }, deps, {
       signal: controller.signal,
     });
-    expect(launched).toEqual([]);
+    // Chrome starts while the pages are waited for, and nothing was measured in it.
+    expect(launched).toEqual(['chrome']);
+    expect(closed).toEqual(['closed']);
     expect(outcome.results.cancelled).toEqual({ reason: 'SIGINT', measured: '0 runs of 0 of 2 pages' });
     expect(files.has('out/results.json')).toBe(true);
   }, 5000);
