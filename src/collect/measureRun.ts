@@ -200,13 +200,19 @@ export async function measureRun(
   // One deadline for the whole run, a second load included: no run takes longer than `timeoutMs`.
   const deadline = Date.now() + options.timeoutMs;
   const first = await measureOnce(browser, url, index, options, plan, deadline);
-  if (!first.anomaly || options.retryLcpAnomaly === false) return { run: first.run };
-  // Too little of the run's time left for a fair second load: the first is kept, as without the retry.
-  if (deadline - Date.now() < options.timeoutMs / 2) return { run: first.run };
+  if (!first.anomaly) return { run: first.run };
+  // Kept as measured, and said so on the run: the page's anomaly was seen twice before (not retried any
+  // more), or too little of the run's time is left for a fair second load.
+  if (options.retryLcpAnomaly === false || deadline - Date.now() < options.timeoutMs / 2)
+    return { run: { ...first.run, lcpAnomaly: first.anomaly } };
   // Measured again once: seen as a rare glitch of Chrome's under load, not the page's doing.
   const second = await measureOnce(browser, url, index, options, plan, deadline);
-  const run: RunMeasurement = { ...second.run, remeasured: first.anomaly };
   // Twice in a row is more likely the page's own behaviour (e.g. an image revealed later): kept as measured.
+  const run: RunMeasurement = {
+    ...second.run,
+    remeasured: first.anomaly,
+    ...(second.anomaly ? { lcpAnomaly: second.anomaly } : {}),
+  };
   return { run, lcpAnomaly: second.anomaly ? 'twice' : 'once' };
 }
 

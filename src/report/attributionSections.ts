@@ -74,6 +74,12 @@ function problemLines(result: UrlResult): string[] {
     ...result.runs
       .filter((run) => run.remeasured)
       .map((run) => `- run ${run.index + 1} was loaded twice: ${untrustedText(run.remeasured ?? '')}`),
+    ...result.runs
+      .filter((run) => run.lcpAnomaly)
+      .map(
+        (run) =>
+          `- run ${run.index + 1}'s LCP is kept as reported, but may be a smaller element than users see: ${untrustedText(run.lcpAnomaly ?? '')}`,
+      ),
   ];
   return lines.length ? ['**Problems:**', '', ...lines, ''] : [];
 }

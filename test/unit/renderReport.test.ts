@@ -237,6 +237,20 @@ describe('renderReport', () => {
     expect(text).toContain('**Layout shift:** largest shift 0.020 at 900 ms on `main>div.promo`');
   });
 
+  it('says when a run was loaded twice, and when its LCP is kept although Chrome missed a larger image', () => {
+    const retried = { ...run(0, 1200), remeasured: 'Chrome recorded no LCP candidate for a loaded image' };
+    const kept = {
+      ...run(1, 900),
+      lcpAnomaly:
+        'Chrome recorded no LCP candidate for a loaded image larger than the reported LCP element (https://shop.example/<b>hero</b>.jpg)',
+    };
+    const text = renderReport(gateResults([urlResult('https://shop.example/', [retried, kept], budgets)]));
+    expect(text).toContain('- run 1 was loaded twice: Chrome recorded no LCP candidate for a loaded image');
+    expect(text).toContain(
+      "- run 2's LCP is kept as reported, but may be a smaller element than users see: Chrome recorded no LCP candidate for a loaded image larger than the reported LCP element (https&#58;//shop.example/&lt;b&gt;hero&lt;/b&gt;.jpg)",
+    );
+  });
+
   it('says pass when every page is within budget', () => {
     const home = urlResult('https://shop.example/', [run(0, 1200)], budgets);
     const text = renderReport(gateResults([home]));
