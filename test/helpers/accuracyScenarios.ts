@@ -86,7 +86,10 @@ export const ACCURACY_SCENARIOS: readonly AccuracyScenario[] = [
     path: '/page?lcp=text&server=0',
     figure: 'LCP elementRenderDelay',
     read: lcpSubpart('elementRenderDelay'),
-    expected: (p) => atMost(p === 'desktop' ? 50 : 150),
+    // No injected delay: this is Chrome's own parse and first frame. Its paint entry in a bare Chrome load
+    // (no vitals-gate scripts, desktop viewport) put the text 63-77 ms after the first byte (median 67 of 9,
+    // 2-core runner); vitals-gate's render delay is the same paint (it equals web-vitals' first byte to FCP).
+    expected: (p) => atMost(p === 'desktop' ? 100 : 150),
   },
   {
     name: 'server delay +120 ms',
