@@ -8,8 +8,8 @@ import { CLOSE_GRACE_MS } from './watchRun.js';
 import { CancelledError, withDeadline } from './withDeadline.js';
 
 /**
- * What Lighthouse may take beyond the page's own load timeout: its after-load quiet windows (≥ 5.25 s),
- * gatherers and audits (about 10 s in all on a 2-core runner for a quick page).
+ * What Lighthouse may take beyond the page's own load timeout: its after-load quiet windows, gatherers and
+ * audits (3–5 s in all on a 2-core runner for a quick page), with room for a slow runner.
  */
 export const LIGHTHOUSE_MARGIN_MS = 30_000;
 
