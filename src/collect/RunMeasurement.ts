@@ -144,9 +144,9 @@ export interface RunMeasurement {
   /** Why the page was loaded a second time for this run (the first load's LCP was not trustworthy). */
   remeasured?: string;
   /**
-   * Set when this run's LCP is kept although Chrome's own record disagrees with it (it missed a loaded image
-   * larger than the reported element): the page was not loaded again, or the second load showed the same.
-   * The LCP may be a smaller element than the one users see.
+   * Set when this run's LCP is kept without Chrome's own record confirming it: the record missed a loaded
+   * image larger than the reported element (and the page was not loaded again, or the second load showed the
+   * same), or the record could not be read in time. The LCP may be a smaller element than the one users see.
    */
   lcpAnomaly?: string;
   /** Every request of the run with its bytes, for resource budgets. */

@@ -11,15 +11,22 @@ export interface LcpCheck {
    * 2-core machine with one busy core (image complete, in view, 0.19 bits per pixel; only the text's entry).
    */
   missedImage: { src: string; area: number } | null;
+  /**
+   * True when the record could not be read within 2 s (two animation frames and the buffered entries never
+   * came: a starved or frozen main thread, or a page that replaced requestAnimationFrame). `last` and
+   * `missedImage` are then null: nothing is known about the browser's record.
+   */
+  timedOut?: boolean;
 }
 
 // A string, not a function: the bundle's keepNames would inject `__name` calls into serialised code.
 // Two animation frames first, so a paint waiting for its presentation time is recorded.
 const SCRIPT = `new Promise(function (resolve) {
   var done = false;
-  function finish(entries) {
+  function finish(entries, timedOut) {
     if (done) return;
     done = true;
+    if (timedOut) return resolve({ last: null, missedImage: null, timedOut: true });
     var last = entries.length ? entries[entries.length - 1] : null;
     var recorded = entries.map(function (entry) { return entry.element; });
     var bytesByUrl = {};
@@ -42,7 +49,7 @@ const SCRIPT = `new Promise(function (resolve) {
     });
     resolve({ last: last ? { startTime: last.startTime, size: last.size } : null, missedImage: missed });
   }
-  var timer = setTimeout(function () { finish([]); }, 2000);
+  var timer = setTimeout(function () { finish([], true); }, 2000);
   requestAnimationFrame(function () { requestAnimationFrame(function () {
     new PerformanceObserver(function (list, observer) {
       observer.disconnect();

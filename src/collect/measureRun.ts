@@ -226,6 +226,8 @@ async function measureOnce(
   deadline: number,
 ): Promise<{ run: RunMeasurement; anomaly?: string }> {
   let anomaly: string | undefined;
+  // Not a reason to load the page again (a starved page stays starved), but said on the run.
+  let unchecked: string | undefined;
   const started = Date.now();
   const reports = new Map<string, Report>();
   let lastReportAt = started;
@@ -322,6 +324,9 @@ async function measureOnce(
           reports.delete('LCP');
         }
       }
+      if (check?.timedOut && reports.has('LCP') && !base.error) {
+        unchecked = `the browser's own LCP record could not be read within 2 s (a starved or frozen main thread), so web-vitals' LCP is kept unchecked`;
+      }
       if (check?.missedImage && reports.has('LCP') && !base.error) {
         anomaly = `Chrome recorded no LCP candidate for a loaded image larger than the reported LCP element (${check.missedImage.src})`;
       }
@@ -373,5 +378,7 @@ async function measureOnce(
   if (verdict.dropMetrics) reports.clear();
   if (facts.dialogs.length) base.dialogs = facts.dialogs;
   if (facts.redirects) base.redirects = facts.redirects;
-  return { run: toMeasurement(base, reports), ...(anomaly ? { anomaly } : {}) };
+  const run = toMeasurement(base, reports);
+  if (unchecked && run.lcp) run.lcpAnomaly = unchecked;
+  return { run, ...(anomaly ? { anomaly } : {}) };
 }

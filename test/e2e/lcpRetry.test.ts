@@ -1,4 +1,4 @@
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLcp, type LcpCheck } from '../../src/collect/checkLcp.js';
 import { DEVICE_PROFILES } from '../../src/collect/deviceProfiles.js';
@@ -88,6 +88,27 @@ describe('the LCP retry', () => {
       '/vendor/pixel.png?via=redirect',
       '/vendor/pixel.png?via=redirect',
     ]);
+  });
+
+  it('keeps the LCP but says it is unchecked when the browser record cannot be read in time, loading once', async () => {
+    const before = site.received().length;
+    const starved: MeasureRunOptions = {
+      ...options([]),
+      // The record is read after two animation frames: a page that replaced requestAnimationFrame (as a
+      // frozen main thread would) never gives them, and the read gives up after 2 s.
+      checkLcp: async (page: Page) => {
+        await page.evaluate('window.requestAnimationFrame = function () { return 0; };');
+        return checkLcp(page);
+      },
+    };
+    const { run, lcpAnomaly } = await measureRun(browser, `${site.origin}${path}`, 2, starved);
+    expect(lcpAnomaly).toBeUndefined();
+    expect(loads(before, path)).toBe(1);
+    expect(run.error).toBeUndefined();
+    expect(run.lcp?.attribution.target).toBe('#content>img.hero');
+    expect(run.lcpAnomaly).toBe(
+      "the browser's own LCP record could not be read within 2 s (a starved or frozen main thread), so web-vitals' LCP is kept unchecked",
+    );
   });
 
   it('keeps the measured LCP when it happens twice, and does not retry when told not to, saying so on the run', async () => {
