@@ -105,7 +105,9 @@ describe('the LCP retry', () => {
     expect(lcpAnomaly).toBeUndefined();
     expect(loads(before, path)).toBe(1);
     expect(run.error).toBeUndefined();
-    expect(run.lcp?.attribution.target).toBe('#content>img.hero');
+    // Kept as web-vitals reported it (the image, or under load the paragraph when Chrome dropped the image:
+    // with no record to check against, the note below is all the run can say).
+    expect(run.lcp?.attribution.target).toMatch(/^#content>(img\.hero|p)$/);
     expect(run.lcpAnomaly).toBe(
       "the browser's own LCP record could not be read within 2 s (a starved or frozen main thread), so web-vitals' LCP is kept unchecked",
     );
