@@ -246,13 +246,13 @@ const CASES: ['prometheus' | 'loki' | 'crux', string, Reply, string[]][] = [
   ],
 ];
 
-function argvFor(source: 'prometheus' | 'loki' | 'crux', out: string): string[] {
+function argvFor(source: 'prometheus' | 'loki' | 'crux', out: string, rumUrl = origin): string[] {
   return [
     'https://shop.example/',
     '--rum-source',
     source,
     '--rum-url',
-    origin,
+    rumUrl,
     ...(source === 'crux' ? ['--crux-api-key', KEY] : []),
     '--runs',
     '1',
@@ -291,21 +291,7 @@ describe('a misbehaving field data source is a warning that says what was expect
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', () => resolve()));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const outcome = await runCliCase([
-      'https://shop.example/',
-      '--rum-source',
-      'prometheus',
-      '--rum-url',
-      `http://127.0.0.1:${port}`,
-      '--runs',
-      '1',
-      '--lighthouse',
-      'false',
-      '--wait-timeout',
-      '0',
-      '--output-dir',
-      join(files.dir, 'refused'),
-    ]);
+    const outcome = await runCliCase(argvFor('prometheus', 'refused', `http://127.0.0.1:${port}`));
     expect(outcome.code).toBe(0);
     expect(outcome.warnings.join('\n')).toContain(
       `Field data unavailable (prometheus): Prometheus http://127.0.0.1:${port}: connect ECONNREFUSED`,
