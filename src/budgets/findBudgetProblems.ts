@@ -1,19 +1,21 @@
 import { Ajv } from 'ajv';
 import schema from '../../budgets.schema.json' with { type: 'json' };
+import { compileOnce } from '../schema/compileOnce.js';
 import { describeSchemaErrors, relevantErrors } from '../schema/jsonErrors.js';
 import { ProblemList } from '../schema/ProblemList.js';
 import type { BudgetEntry, MetricBudget, Threshold } from './Budgets.js';
 import { checkInteractionStep } from './checkInteractionStep.js';
 
-const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
-ajv.addSchema(schema);
-/** One entry of `budgets`, validated alone: a 200,000-entry file is checked entry by entry. */
-const validateEntry = ajv.getSchema(`${schema.$id}#/definitions/budget`) as ReturnType<typeof ajv.compile>;
-/** The file without its entries (they are checked one by one). */
-const { $id: _id, ...rest } = schema;
-const validateRoot = ajv.compile({
-  ...rest,
-  properties: { ...schema.properties, budgets: { type: 'array' } },
+/** The file without its entries (they are checked one by one), and one entry of `budgets` alone: a
+ * 200,000-entry file is checked entry by entry. Compiled when the first budgets file is checked. */
+const validators = compileOnce(() => {
+  const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
+  ajv.addSchema(schema);
+  const { $id: _id, ...rest } = schema;
+  return {
+    validateEntry: ajv.getSchema(`${schema.$id}#/definitions/budget`) as ReturnType<typeof ajv.compile>,
+    validateRoot: ajv.compile({ ...rest, properties: { ...schema.properties, budgets: { type: 'array' } } }),
+  };
 });
 
 function checkWarnBelowMax(threshold: Threshold | undefined, path: string, problems: ProblemList): void {
@@ -68,6 +70,7 @@ function checkResourceBudgets(entry: BudgetEntry, path: string, problems: Proble
  */
 export function findBudgetProblems(data: unknown): ProblemList {
   const problems = new ProblemList();
+  const { validateRoot, validateEntry } = validators();
   if (!validateRoot(data)) {
     problems.addAll(describeSchemaErrors(validateRoot.errors ?? []));
     const budgets = (data as { budgets?: unknown } | null)?.budgets;

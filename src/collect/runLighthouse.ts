@@ -1,8 +1,10 @@
-import lighthouse, { desktopConfig, type Flags } from 'lighthouse';
-import type { Browser, BrowserContext } from 'puppeteer-core';
+import lighthouse, { type Flags } from 'lighthouse';
+import type { BrowserContext } from 'puppeteer-core';
 import { describeError } from '../errors/UserError.js';
 import type { Device } from '../settings/Settings.js';
+import { lighthouseConfig } from './lighthouseConfig.js';
 import type { LighthouseOutcome } from './Measurer.js';
+import type { PagePool, PageSetup } from './PagePool.js';
 import { type ScopeRequestsOptions, scopeRequests } from './scopeRequests.js';
 import { CLOSE_GRACE_MS } from './watchRun.js';
 import { CancelledError, withDeadline } from './withDeadline.js';
@@ -40,43 +42,44 @@ export const LIGHTHOUSE_FLAGS = {
   disableStorageReset: true,
 } satisfies Flags;
 
-const configFor = (device: Device) => (device === 'desktop' ? desktopConfig : undefined);
+/**
+ * The set-up of Lighthouse's pages: headers and cookies through our own session (Lighthouse's extraHeaders
+ * would go to every host); blocking through Lighthouse's setting, which it applies itself.
+ */
+export function lighthousePageSetup(scope: Omit<ScopeRequestsOptions, 'traceparent'>): PageSetup {
+  return (_page, cdp) => scopeRequests(cdp, { ...scope, request: { ...scope.request, block: [] } });
+}
 
 /**
- * One Lighthouse navigation (performance category only) on a fresh page of the already running Chrome,
- * with Lighthouse's own preset for the device and its default simulated throttling. Gives TBT, the
- * performance score and the HTML report; never throws. Bounded: after `timeoutMs + LIGHTHOUSE_MARGIN_MS`
- * (or when `signal` aborts) its browser context is closed and the step fails.
+ * One Lighthouse navigation (performance category only) on a fresh page of the already running Chrome
+ * (from `pages`: a fresh context, set up with `lighthousePageSetup`), with Lighthouse's own preset for the
+ * device and its default simulated throttling. Gives TBT, the performance score and the HTML report; never
+ * throws. Bounded: after `timeoutMs + LIGHTHOUSE_MARGIN_MS` (or when `signal` aborts) its browser context is
+ * closed and the step fails.
  */
 export async function runLighthouse(
-  browser: Browser,
+  pages: PagePool,
   url: string,
   device: Device,
   timeoutMs: number,
-  scope: Omit<ScopeRequestsOptions, 'traceparent'>,
+  block: readonly string[],
   signal?: AbortSignal,
 ): Promise<LighthouseOutcome> {
   const boundMs = timeoutMs + LIGHTHOUSE_MARGIN_MS;
   const deadline = Date.now() + boundMs;
   let context: BrowserContext | undefined;
   const navigate = async (): Promise<LighthouseOutcome> => {
-    context = await browser.createBrowserContext();
-    const page = await context.newPage();
-    // Headers and cookies through our own session (Lighthouse's extraHeaders would go to every host);
-    // blocking through Lighthouse's setting, which it applies itself.
-    await scopeRequests(await page.createCDPSession(), {
-      ...scope,
-      request: { ...scope.request, block: [] },
-    });
+    const { page } = await pages.takeLighthouse();
+    context = page.browserContext();
     const result = await lighthouse(
       url,
       {
         ...LIGHTHOUSE_FLAGS,
         maxWaitForLoad: timeoutMs,
         maxWaitForFcp: timeoutMs,
-        blockedUrlPatterns: [...scope.request.block],
+        blockedUrlPatterns: [...block],
       },
-      configFor(device),
+      lighthouseConfig(device),
       page as never,
     );
     if (!result) return { summary: { error: 'Lighthouse returned no result' } };

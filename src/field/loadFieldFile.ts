@@ -3,11 +3,14 @@ import schema from '../../field-data.schema.json' with { type: 'json' };
 import { quantile } from '../aggregate/quantile.js';
 import { UserError } from '../errors/UserError.js';
 import { LCP_SUBPARTS, type LcpSubpart, WEB_VITALS } from '../metrics/metricDefinitions.js';
+import { compileOnce } from '../schema/compileOnce.js';
 import { describeSchemaErrors, parseJson } from '../schema/jsonErrors.js';
 import type { FieldMetric, FieldPage, FieldSnapshot } from './FieldData.js';
 import { normalizePage, routeOf } from './matchFieldPage.js';
 
-const validate = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(schema);
+const validator = compileOnce(() =>
+  new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(schema),
+);
 
 /** The fields a beacon may name its page by, in order of preference. */
 export const BEACON_PAGE_FIELDS = ['page', 'pathname', 'path', 'url', 'page_url', 'href'] as const;
@@ -15,6 +18,7 @@ export const BEACON_PAGE_FIELDS = ['page', 'pathname', 'path', 'url', 'page_url'
 /** Validates a field data snapshot (JSON) against field-data.schema.json. */
 export function parseFieldSnapshot(text: string, file: string, now: Date): FieldSnapshot {
   const data = parseJson(text, `Field data file '${file}'`);
+  const validate = validator();
   if (!validate(data)) {
     const list = describeSchemaErrors(validate.errors ?? [])
       .map((problem) => `  - ${problem}`)

@@ -3,14 +3,18 @@ import schema from '../../plan.schema.json' with { type: 'json' };
 import type { ReadText } from '../budgets/loadBudgets.js';
 import { UserError } from '../errors/UserError.js';
 import { parseFieldSnapshot } from '../field/loadFieldFile.js';
+import { compileOnce } from '../schema/compileOnce.js';
 import { describeSchemaErrors, parseJson } from '../schema/jsonErrors.js';
 import type { Plan } from './Plan.js';
 
-const validate = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(schema);
+const validator = compileOnce(() =>
+  new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(schema),
+);
 
 /** Parses a plan file and validates it against plan.schema.json (its field data against field-data.schema.json). */
 export function parsePlan(text: string, file: string, now: Date): Plan {
   const data = parseJson(text, `Plan file '${file}'`);
+  const validate = validator();
   if (!validate(data)) {
     const list = describeSchemaErrors(validate.errors ?? [])
       .map((problem) => `  - ${problem}`)
