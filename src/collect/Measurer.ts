@@ -1,5 +1,6 @@
 import type { InteractionStep } from '../budgets/InteractionStep.js';
 import type { InteractionProfile } from './InteractionProfile.js';
+import type { Ahead } from './PagePool.js';
 import type { LighthouseSummary, RunMeasurement } from './RunMeasurement.js';
 
 /** The result of one Lighthouse navigation: the summary and its HTML report. */
@@ -21,8 +22,11 @@ export interface RunPlan {
 export interface Measurer {
   /** E.g. `Chrome/156.0.8078.73`. */
   readonly browserVersion: string;
-  /** One page load in a fresh browser context. Never throws for page failures: they land in `error`. */
-  measure(url: string, index: number, plan?: RunPlan): Promise<RunMeasurement>;
+  /**
+   * One page load in a fresh browser context. Never throws for page failures: they land in `error`.
+   * `ahead`: the pages the next steps need (default: a run's), opened while this run's context closes.
+   */
+  measure(url: string, index: number, plan?: RunPlan, ahead?: Ahead): Promise<RunMeasurement>;
   /** One Lighthouse navigation for diagnostics. Never throws: failures land in `summary.error`. */
   lighthouse(url: string): Promise<LighthouseOutcome>;
   /**

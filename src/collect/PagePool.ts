@@ -10,15 +10,35 @@ export interface RunPage {
 export type PageSetup = (page: Page, cdp: CDPSession) => Promise<void>;
 
 /**
- * Pages for runs, each in its own fresh browser context (cold cache, no cookies). The next one is opened
- * and set up while the last run's context closes, never while a page is being measured.
+ * The pages the next steps need, as far as the gate knows, so that they are opened while nothing is
+ * measured: a run page (the next run's), a Lighthouse page (Lighthouse's, when it follows the next run or
+ * this one). A page prepared for a later step waits, blank, through the steps before it.
+ */
+export interface Ahead {
+  run: boolean;
+  lighthouse: boolean;
+}
+
+/** Without a hint, a run is followed by another run. */
+export const RUN_NEXT: Ahead = { run: true, lighthouse: false };
+
+/**
+ * Pages for runs and for Lighthouse, each in its own fresh browser context (cold cache, no cookies). A
+ * pool opens and sets up the pages the next steps need while the last run's context closes, never while a
+ * page is being measured.
  */
 export interface PagePool {
-  /** A page set up with `setup`: the one prepared in advance (with the same setup), else a new one. */
+  /** A run page set up with `setup`: the one prepared in advance (with the same setup), else a new one. */
   take(setup: PageSetup): Promise<RunPage>;
-  /** Closes the page's context and, at the same time, opens and sets up the page the next `take()` gets. */
-  release(page: Page): Promise<void>;
-  /** Closes the page prepared in advance, if any. */
+  /** A page for Lighthouse (set up with the pool's Lighthouse set-up): prepared in advance, else new. */
+  takeLighthouse(): Promise<RunPage>;
+  /**
+   * Closes the page's context and, at the same time, opens and sets up the pages `ahead` asks for (a run
+   * page like the last one taken; a Lighthouse page), unless one is ready already; all finish before it
+   * returns.
+   */
+  release(page: Page, ahead?: Ahead): Promise<void>;
+  /** Closes the pages prepared in advance, if any. */
   close(): Promise<void>;
 }
 
@@ -37,43 +57,72 @@ async function openPage(browser: Browser, setup: PageSetup): Promise<RunPage> {
 
 const closeContext = (page: Page) => page.browserContext().close();
 
+/** Lighthouse's pages get no set-up of their own unless the pool is given one. */
+const NO_SETUP: PageSetup = async () => undefined;
+
 /** One page per take, none prepared in advance. */
-export function freshPages(browser: Browser): PagePool {
+export function freshPages(browser: Browser, lighthouseSetup: PageSetup = NO_SETUP): PagePool {
   return {
     take: (setup) => openPage(browser, setup),
+    takeLighthouse: () => openPage(browser, lighthouseSetup),
     release: closeContext,
     close: async () => undefined,
   };
 }
 
-/** A pool that keeps one page ready in advance; opening it overlaps with closing the last run's context. */
-export function createPagePool(browser: Browser): PagePool {
-  let next: { setup: PageSetup; page: Promise<RunPage> } | undefined;
+interface Prepared {
+  setup: PageSetup;
+  page: Promise<RunPage | undefined>;
+}
+
+/**
+ * A pool that keeps at most one run page and one Lighthouse page ready in advance; opening them overlaps
+ * with closing the last run's context.
+ */
+export function createPagePool(browser: Browser, lighthouseSetup: PageSetup = NO_SETUP): PagePool {
+  const ready: { run?: Prepared; lighthouse?: Prepared } = {};
   let lastSetup: PageSetup | undefined;
-  const discard = async (ready: Promise<RunPage>) => {
-    const prepared = await ready.catch(() => undefined);
-    if (prepared) await closeContext(prepared.page).catch(() => undefined);
+  const open = (setup: PageSetup): Prepared => ({
+    setup,
+    // A page that fails to open is opened again by the step that needs it.
+    page: openPage(browser, setup).catch(() => undefined),
+  });
+  const discard = async (prepared: Prepared | undefined) => {
+    const opened = await prepared?.page;
+    if (opened) await closeContext(opened.page).catch(() => undefined);
+  };
+  const takeOf = async (slot: 'run' | 'lighthouse', setup: PageSetup): Promise<RunPage> => {
+    const prepared = ready[slot];
+    delete ready[slot];
+    if (prepared && prepared.setup !== setup) await discard(prepared);
+    const opened = prepared?.setup === setup ? await prepared.page : undefined;
+    return opened ?? openPage(browser, setup);
+  };
+  const prepare = (slot: 'run' | 'lighthouse') => {
+    const setup = slot === 'run' ? lastSetup : lighthouseSetup;
+    if (!setup) return undefined;
+    ready[slot] ??= open(setup);
+    return ready[slot].page;
   };
   return {
-    take: async (setup) => {
+    take: (setup) => {
       lastSetup = setup;
-      const ready = next;
-      next = undefined;
-      if (ready && ready.setup !== setup) await discard(ready.page);
-      const prepared = ready?.setup === setup ? await ready.page.catch(() => undefined) : undefined;
-      return prepared ?? openPage(browser, setup);
+      return takeOf('run', setup);
     },
-    release: async (page) => {
-      const setup = lastSetup;
-      if (setup && !next) next = { setup, page: openPage(browser, setup) };
-      const ready = next?.page.catch(() => undefined);
-      // Both finish before release returns: the new page is never opened while something is measured.
-      await Promise.all([closeContext(page), ready]);
+    takeLighthouse: () => takeOf('lighthouse', lighthouseSetup),
+    release: async (page, ahead = RUN_NEXT) => {
+      const opening = [
+        ahead.run ? prepare('run') : undefined,
+        ahead.lighthouse ? prepare('lighthouse') : undefined,
+      ];
+      // All finish before release returns: no page is opened while something is measured.
+      await Promise.all([closeContext(page), ...opening]);
     },
     close: async () => {
-      const ready = next;
-      next = undefined;
-      if (ready) await discard(ready.page);
+      const { run, lighthouse } = ready;
+      delete ready.run;
+      delete ready.lighthouse;
+      await Promise.all([discard(run), discard(lighthouse)]);
     },
   };
 }

@@ -9,7 +9,7 @@ import type { Measurer } from './Measurer.js';
 import { measureRun } from './measureRun.js';
 import { createPagePool } from './PagePool.js';
 import { profileInteractions } from './profileInteractions.js';
-import { runLighthouse } from './runLighthouse.js';
+import { lighthousePageSetup, runLighthouse } from './runLighthouse.js';
 import { CLOSE_BOUND_MS } from './watchRun.js';
 import { webVitalsSource } from './webVitalsSource.js';
 import { withDeadline } from './withDeadline.js';
@@ -58,17 +58,18 @@ export async function launchChrome(
   });
   const script = inPageScript(webVitalsSource());
   const profile = DEVICE_PROFILES[settings.device];
-  // The next run's page opens while the last run's context closes.
-  const pages = createPagePool(browser);
-  // Pages whose LCP record missed a loaded image on two loads in a row: the page's doing, not worth a retry.
-  const pageKeepsLcpAnomaly = new Set<string>();
+  // Pages for Lighthouse get its request scope only; blocking is Lighthouse's own setting.
   const scope = {
     request: settings.request,
     origins: [...new Set(settings.urls.map((u) => new URL(u).origin))],
   };
+  // The next steps' pages open while the last run's context closes.
+  const pages = createPagePool(browser, lighthousePageSetup(scope));
+  // Pages whose LCP record missed a loaded image on two loads in a row: the page's doing, not worth a retry.
+  const pageKeepsLcpAnomaly = new Set<string>();
   return {
     browserVersion: await browser.version(),
-    measure: async (url, index, plan) => {
+    measure: async (url, index, plan, ahead) => {
       const { run, lcpAnomaly } = await measureRun(
         browser,
         url,
@@ -81,6 +82,7 @@ export async function launchChrome(
           ...scope,
           retryLcpAnomaly: !pageKeepsLcpAnomaly.has(url),
           pages,
+          ...(ahead ? { ahead } : {}),
           ...(signal ? { signal } : {}),
         },
         plan,
@@ -96,7 +98,8 @@ export async function launchChrome(
         ...scope,
         ...(signal ? { signal } : {}),
       }),
-    lighthouse: (url) => runLighthouse(browser, url, settings.device, settings.timeoutMs, scope, signal),
+    lighthouse: (url) =>
+      runLighthouse(pages, url, settings.device, settings.timeoutMs, settings.request.block, signal),
     close: async () => {
       // Bounded: a Chrome that does not close in time (a renderer stuck on a frozen page) is killed.
       const within = (work: Promise<unknown>) =>

@@ -8,7 +8,7 @@ import type { DeviceProfile } from './deviceProfiles.js';
 import { emulateDevice } from './emulateDevice.js';
 import { REPORT_BINDING } from './inPageScript.js';
 import type { RunPlan } from './Measurer.js';
-import { freshPages, type PagePool, type PageSetup } from './PagePool.js';
+import { type Ahead, freshPages, type PagePool, type PageSetup } from './PagePool.js';
 import { performInteractions } from './performInteractions.js';
 import type { RunMeasurement, RunTimings, ScriptTiming, ShiftSource } from './RunMeasurement.js';
 import { recordNetwork } from './recordNetwork.js';
@@ -30,6 +30,8 @@ export interface MeasureRunOptions {
   quietMs?: number;
   /** Where run pages come from (default: a fresh context per page, nothing prepared in advance). */
   pages?: PagePool;
+  /** What follows this run: the pool opens its page while this run's context closes (default: a run). */
+  ahead?: Ahead;
   /** Extra headers, cookies and blocked patterns; headers and cookies go to `origins` only. */
   request: RequestOptions;
   /** The origins of the measured URLs (not the baseline's, unless they are the same). */
@@ -364,7 +366,9 @@ async function measureOnce(
     // stopped); a context Chrome cannot close by then is left to close in the background.
     const closeBy = Math.max(deadline, Date.now() + CLOSE_GRACE_MS);
     timings.collection += lap();
-    await withDeadline(pages.release(page), closeBy, 'closing the page').catch(() => undefined);
+    await withDeadline(pages.release(page, options.ahead), closeBy, 'closing the page').catch(
+      () => undefined,
+    );
     timings.closing = lap();
     timings.collection += timings.closing;
   }

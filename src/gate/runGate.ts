@@ -31,6 +31,7 @@ import { baselineFor } from '../settings/parseSettings.js';
 import type { Settings } from '../settings/Settings.js';
 import { computeVerdict, verdictForUrl } from '../verdict/computeVerdict.js';
 import { profileUrl } from './profileUrl.js';
+import { aheadOfRun, type UrlSteps } from './stepsAhead.js';
 
 /** The settings as written to results.json: the CrUX API key, header and cookie values replaced by `***`. */
 export function maskSecrets(settings: Settings): Settings {
@@ -154,6 +155,7 @@ async function measureUrl(
   deps: GateDeps,
   baseline?: { url: string; compare: (c: RunMeasurement[], b: RunMeasurement[]) => Comparison[] },
   signal?: AbortSignal,
+  moreUrls = false,
 ): Promise<{
   runs: RunMeasurement[];
   lighthouse?: LighthouseSummary;
@@ -175,8 +177,13 @@ async function measureUrl(
     );
     runs = interleaved.runs;
   } else {
+    const steps: UrlSteps = {
+      runs: settings.runs,
+      lighthouse: settings.lighthouse,
+      moreUrls,
+    };
     for (let index = 0; index < settings.runs && !signal?.aborted; index++) {
-      const run = await measurer.measure(url, index, plan);
+      const run = await measurer.measure(url, index, plan, aheadOfRun(index, steps));
       if (run.failure?.kind === 'cancelled') break; // measured nothing: not kept
       runs.push(run);
       deps.log.info(`run ${index + 1}/${settings.runs}: ${describeRun(run)}`);
@@ -328,6 +335,7 @@ export async function runGate(
     ...preloaded.context,
   });
   let finished = false;
+  let closing: Promise<void> | undefined;
   try {
     for (const [position, url] of settings.urls.entries()) {
       if (!measurer || signal?.aborted) break;
@@ -354,6 +362,7 @@ export async function runGate(
           deps,
           baselineUrl ? { url: baselineUrl, compare } : undefined,
           signal,
+          position < settings.urls.length - 1,
         ),
       );
       if (measured.runs.length === 0 && signal?.aborted) break;
@@ -381,17 +390,25 @@ export async function runGate(
     }
     finished = true;
   } finally {
-    await measurer?.close();
-    if (!finished && urls.length > 0) {
+    // Chrome closes while the results are assembled and written: nothing is measured any more.
+    closing = measurer?.close();
+    if (!finished) {
       // Something failed mid-way: keep what was measured before rethrowing.
-      const partial = assemble();
-      await writeOutputs(partial, renderReport(partial), settings.outputDir, deps.files).catch(
-        () => undefined,
-      );
+      if (urls.length > 0) {
+        const partial = assemble();
+        await writeOutputs(partial, renderReport(partial), settings.outputDir, deps.files).catch(
+          () => undefined,
+        );
+      }
+      await closing;
     }
   }
-  const results = assemble();
-  const markdown = renderReport(results);
-  const written = await writeOutputs(results, markdown, settings.outputDir, deps.files);
-  return { results, markdown, ...written };
+  try {
+    const results = assemble();
+    const markdown = renderReport(results);
+    const written = await writeOutputs(results, markdown, settings.outputDir, deps.files);
+    return { results, markdown, ...written };
+  } finally {
+    await closing;
+  }
 }

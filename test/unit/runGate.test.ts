@@ -74,6 +74,34 @@ describe('runGate', () => {
     expect(files.get('out/report.md')).toBe(outcome.markdown);
   });
 
+  it('tells the browser which pages the next steps need, so it opens them while nothing is measured', async () => {
+    const calls: string[] = [];
+    const measurer: Measurer = {
+      ...fakeMeasurer({}),
+      measure: async (url, index, _plan, ahead) => {
+        calls.push(`${new URL(url).pathname} ${index} run:${ahead?.run} lighthouse:${ahead?.lighthouse}`);
+        return { ...run(index, 1000), url };
+      },
+      lighthouse: async (url) => {
+        calls.push(`${new URL(url).pathname} lighthouse`);
+        return { summary: { tbt: 80 } };
+      },
+    };
+    const { deps } = memoryDeps(measurer, new Map());
+    const urls = ['https://shop.example/', 'https://shop.example/product/1'];
+    await runGate({ ...SETTINGS, urls, runs: 3, lighthouse: true }, deps);
+    expect(calls).toEqual([
+      '/ 0 run:true lighthouse:false',
+      '/ 1 run:true lighthouse:true',
+      '/ 2 run:true lighthouse:true',
+      '/ lighthouse',
+      '/product/1 0 run:true lighthouse:false',
+      '/product/1 1 run:true lighthouse:true',
+      '/product/1 2 run:false lighthouse:true',
+      '/product/1 lighthouse',
+    ]);
+  });
+
   it('rejects an invalid budgets file before starting Chrome', async () => {
     const { deps, launched } = memoryDeps(fakeMeasurer({}), new Map(), '{"budgets": [{"path": 1}]}');
     await expect(runGate({ ...SETTINGS, budgetsPath: 'b.json' }, deps)).rejects.toThrow(
