@@ -49,10 +49,7 @@ export async function launchChrome(
     executablePath: chromePath,
     headless: true,
     userDataDir,
-    // No startup window: every page is opened in a browser context of its own, so Chrome's first tab would
-    // only cost a renderer at launch (≈ 0.2 s of the launch on a 2-core runner).
-    args: [...chromeFlags(process.getuid?.() === 0), '--no-startup-window'],
-    waitForInitialPage: false,
+    args: chromeFlags(process.getuid?.() === 0),
     protocolTimeout: Math.max(180_000, settings.timeoutMs * 2),
     // SIGINT/SIGTERM are the gate's to handle (it stops, writes what it measured, then closes Chrome);
     // puppeteer's own handler would exit the process at once on SIGINT, losing the results.
