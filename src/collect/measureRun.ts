@@ -30,7 +30,7 @@ export interface MeasureRunOptions {
   quietMs?: number;
   /** Where run pages come from (default: a fresh context per page, nothing prepared in advance). */
   pages?: PagePool;
-  /** What follows this run: the pool opens its page while this run's context closes (default: a run). */
+  /** The pages the next steps need: the pool opens them while this run's context closes (default: a run's). */
   ahead?: Ahead;
   /** Extra headers, cookies and blocked patterns; headers and cookies go to `origins` only. */
   request: RequestOptions;

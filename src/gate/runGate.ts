@@ -392,6 +392,8 @@ export async function runGate(
   } finally {
     // Chrome closes while the results are assembled and written: nothing is measured any more.
     closing = measurer?.close();
+    // Awaited below (its error still surfaces there), but not an unhandled rejection meanwhile.
+    closing?.catch(() => undefined);
     if (!finished) {
       // Something failed mid-way: keep what was measured before rethrowing.
       if (urls.length > 0) {
