@@ -135,7 +135,7 @@ export function attributeSelfTime(
 /**
  * The profile time (µs) minus the page time (µs) at the sync function's first sample. A sample counts when
  * it is in the sync function or in what it calls: the loop spends most of its time in `performance.now()`,
- * a node of its own under it, and 3 ms may hold no sample of the function's own code.
+ * a node of its own under it, and a short loop may hold no sample of the function's own code.
  */
 function clockOffset(profile: Protocol.Profiler.Profile, pageStartMs: number): number | undefined {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
